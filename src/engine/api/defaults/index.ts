@@ -1,0 +1,2 @@
+export { applyDefaults } from './applyDefaults';
+export { imageTag } from './imageTag';

@@ -1,0 +1,3 @@
+export { validateCreate, validateUpdate } from './validateObject';
+export { invalidError } from './invalidError';
+export { cronScheduleError } from './cronScheduleError';

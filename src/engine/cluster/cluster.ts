@@ -1,0 +1,192 @@
+/**
+ * A whole simulated cluster: API server, scheduler, kubelets, container runtime and network, wired on one runtime.
+ * Created from options (seed, start time, shape) or restored from a snapshot; its entire state is one plain object.
+ */
+import { ApiServer, type ApiServerState } from '../api/apiServer';
+import { resolveResourceName } from '../api/resources';
+import { EventRecorder, type EventsState } from '../events/recorder';
+import { Runtime, type RuntimeState } from '../runtime/runtime';
+import { DEFAULT_START_TIME } from '../runtime/time';
+import { Scheduler, type SchedulerState } from '../scheduler/scheduler';
+import { Kernel, type KernelState } from '../os/kernel';
+import { ContainerRuntime, type ContainerRuntimeState } from '../node/containerRuntime';
+import { ClusterNetwork } from '../network/clusterNetwork';
+import { Kubelet } from '../kubelet/kubelet';
+import type { KubeletState } from '../kubelet/workerState';
+import { createImageCatalog, imagePrograms } from '../images';
+import { shellProgram } from '../shell';
+import { utilities } from '../os/utilities';
+import type { Node } from '../api/kinds';
+import type { Utility } from '../os/types';
+import type { KubectlResult } from '../kubectl/types';
+import { SYSTEM_NAMESPACES, createNamespace, createSystemServices, nodeAddressing, registerNode } from './bootstrap';
+import { defaultShape, type ClusterShape } from './shape';
+import { ServiceDirectory } from './serviceDirectory';
+
+export interface ClusterOptions {
+  /** Seed of every random choice (names, IPs, tie-breaks). Default 1. */
+  seed?: number;
+  /** Virtual start time, ms since the Unix epoch. */
+  startTime?: number;
+  shape?: ClusterShape;
+}
+
+/** Format version of snapshots; bump on incompatible state changes. */
+export const SNAPSHOT_VERSION = 1;
+
+export interface ClusterState {
+  version: number;
+  options: { seed: number; startTime: number; shape: ClusterShape };
+  runtime: RuntimeState;
+  api: ApiServerState;
+  events: EventsState;
+  scheduler: SchedulerState;
+  kernel: KernelState;
+  containers: ContainerRuntimeState;
+  kubelet: KubeletState;
+  /** node name → index used for its addresses (stable when nodes come and go). */
+  nodeIndexes: Record<string, number>;
+}
+
+const NODES = resolveResourceName('nodes')!;
+
+export class Cluster {
+  readonly runtime: Runtime;
+  readonly api: ApiServer;
+  readonly events: EventRecorder;
+  readonly scheduler: Scheduler;
+  readonly kernel: Kernel;
+  readonly containers: ContainerRuntime;
+  readonly network: ClusterNetwork;
+  readonly kubelet: Kubelet;
+  private readonly images = createImageCatalog();
+
+  private constructor(readonly state: ClusterState) {
+    this.runtime = new Runtime(state.runtime);
+    const now = () => this.runtime.now();
+    this.api = new ApiServer(state.api, now, state.runtime.random);
+    this.events = new EventRecorder(state.events, this.api);
+    this.containers = new ContainerRuntime(state.containers, state.runtime.random, now, (node) => {
+      const index = state.nodeIndexes[node];
+      return index === undefined ? undefined : nodeAddressing(index);
+    });
+    const nodeUtilities = { ...utilities, kubectl: this.kubectlUtility() };
+    this.kernel = new Kernel(state.kernel, this.runtime, { sh: shellProgram, ...imagePrograms }, nodeUtilities, {
+      container: (id) => this.containers.context(id),
+      // The kubelet is built below; processes only exit once the cluster runs.
+      onMainExit: (id, code, signal) => this.kubelet.onContainerExit(id, code, signal),
+      onLog: (id, stream, text) => this.containers.appendLog(id, stream, text),
+    });
+    this.network = new ClusterNetwork(
+      this.kernel,
+      new ServiceDirectory(this.api, this.containers, state.runtime.random),
+    );
+    this.containers.connect(this.kernel, this.network);
+    this.scheduler = new Scheduler(state.scheduler, this.runtime, this.api, this.events);
+    this.kubelet = new Kubelet(state.kubelet, {
+      runtime: this.runtime,
+      api: this.api,
+      events: this.events,
+      containers: this.containers,
+      kernel: this.kernel,
+      network: this.network,
+      images: this.images,
+    });
+  }
+
+  static create(options: ClusterOptions = {}): Cluster {
+    const seed = options.seed ?? 1;
+    const startTime = options.startTime ?? DEFAULT_START_TIME;
+    const shape = options.shape ?? defaultShape();
+    const state: ClusterState = {
+      version: SNAPSHOT_VERSION,
+      options: { seed, startTime, shape },
+      runtime: Runtime.initialState(seed, startTime),
+      api: ApiServer.initialState(),
+      events: EventRecorder.initialState(),
+      scheduler: Scheduler.initialState(),
+      kernel: Kernel.initialState(),
+      containers: ContainerRuntime.initialState(),
+      kubelet: Kubelet.initialState(),
+      nodeIndexes: {},
+    };
+    const cluster = new Cluster(state);
+    for (const namespace of SYSTEM_NAMESPACES) createNamespace(cluster.api, namespace);
+    createSystemServices(cluster.api);
+    shape.nodes.forEach((node) => cluster.addNode(node));
+    return cluster;
+  }
+
+  /** Rebuilds a cluster from a snapshot taken with `snapshot()`; it continues exactly as the original would. */
+  static restore(snapshot: ClusterState): Cluster {
+    if (snapshot.version !== SNAPSHOT_VERSION) throw new Error(`unsupported snapshot version ${snapshot.version}`);
+    return new Cluster(structuredClone(snapshot));
+  }
+
+  /** A deep copy of the whole engine state. */
+  snapshot(): ClusterState {
+    return structuredClone(this.state);
+  }
+
+  now(): number {
+    return this.runtime.now();
+  }
+
+  /** Lets `ms` of virtual time pass, running everything due. */
+  advance(ms: number): void {
+    this.runtime.runUntil(this.now() + ms);
+  }
+
+  /**
+   * Runs the cluster until `done()` holds or `timeoutMs` passes, jumping from one due task to the next.
+   * Returns whether `done()` became true.
+   */
+  runUntil(done: () => boolean, timeoutMs: number): boolean {
+    const deadline = this.now() + timeoutMs;
+    for (;;) {
+      if (done()) return true;
+      const next = this.runtime.nextTaskTime();
+      if (next === undefined || next > deadline) {
+        this.runtime.runUntil(deadline);
+        return done();
+      }
+      this.runtime.runUntil(next);
+    }
+  }
+
+  /** Registers a node (kubeadm join): its Node object appears Ready and its kubelet starts. */
+  addNode(shape: ClusterShape['nodes'][number]): void {
+    const index = this.state.nodeIndexes[shape.name] ?? Object.keys(this.state.nodeIndexes).length;
+    this.state.nodeIndexes[shape.name] = index;
+    for (const image of shape.images ?? []) {
+      const resolution = this.images.resolve(image);
+      if (resolution.kind !== 'found') throw new Error(`node ${shape.name}: image ${image} is not in the catalog`);
+      this.containers.storeImage(shape.name, resolution.image);
+    }
+    registerNode(this.api, shape, index, this.now());
+  }
+
+  /** Connects the `kubectl` available in node host shells to an interpreter (the session provides it). */
+  setKubectl(run: (argv: string[], stdin: string) => KubectlResult): void {
+    this.kubectlRunner = run;
+  }
+
+  private kubectlRunner?: (argv: string[], stdin: string) => KubectlResult;
+
+  private kubectlUtility(): Utility {
+    return (argv, io) => {
+      if (!this.kubectlRunner) {
+        io.stderr('kubectl: not available here\n');
+        return 127;
+      }
+      const result = this.kubectlRunner(argv.slice(1), io.stdin);
+      io.stdout(result.stdout);
+      io.stderr(result.stderr);
+      return result.exitCode;
+    };
+  }
+
+  nodes(): Node[] {
+    return this.api.all(NODES) as Node[];
+  }
+}

@@ -1,0 +1,12 @@
+import { APP_REPOSITORIES } from './appImages';
+import { BASE_REPOSITORIES } from './baseImages';
+import type { RepositoryDefinition } from './imageDefinition';
+import { NGINX_REPOSITORY } from './nginxImages';
+import { SERVER_REPOSITORIES } from './serverImages';
+
+/** Every repository the catalog knows, by `registry/repository`. */
+export const KNOWN_REPOSITORIES: ReadonlyMap<string, RepositoryDefinition> = new Map(
+  [NGINX_REPOSITORY, ...BASE_REPOSITORIES, ...SERVER_REPOSITORIES, ...APP_REPOSITORIES].flatMap((definition) =>
+    definition.names.map((name) => [name, definition] as const),
+  ),
+);

@@ -1,0 +1,25 @@
+/** `--record`: the `kubernetes.io/change-cause` annotation (`cli-runtime/pkg/genericclioptions/record_flags.go`). */
+import type { KubeObject } from '../api/types';
+import type { CommandContext } from './command';
+import { flagBool } from './command';
+
+export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
+
+/** `parseCommandArguments`: `kubectl <args> --flag=value...`, flags in the order given, by long name. */
+function changeCause(ctx: CommandContext): string {
+  const args = ctx.args.length > 0 ? ` ${ctx.args.join(' ')}` : '';
+  const flags = ctx.flags.given.map((f) => ` --${f.name}=${f.value}`).join('');
+  return `${ctx.commandPath}${args}${flags}`;
+}
+
+/** Sets the change-cause annotation on a copy of the object when `--record` is on. */
+export function recordChangeCause(ctx: CommandContext, object: KubeObject): KubeObject {
+  if (!flagBool(ctx, 'record')) return object;
+  return {
+    ...object,
+    metadata: {
+      ...object.metadata,
+      annotations: { ...object.metadata.annotations, [CHANGE_CAUSE_ANNOTATION]: changeCause(ctx) },
+    },
+  };
+}

@@ -1,0 +1,359 @@
+/**
+ * The container runtime of every node (containerd's role): pod sandboxes with their IPs and namespaces, per-node
+ * image stores, containers with their root file systems, mounts and logs. The kubelet drives it; the kernel runs the
+ * processes inside.
+ */
+import type { Kernel, ContainerContext } from '../os/kernel';
+import type { ClusterNetwork, IpOwner } from '../network/clusterNetwork';
+import type { ImageSpec } from '../images/types';
+import { createEmptyTree, createFileSystemView, createRootTree, type Mount, type TreeRegistry } from '../os/fs';
+import { nextUint32, type RandomState } from '../runtime/random';
+import type { FileSystemView, NetworkStack } from '../os/types';
+
+export interface SandboxRecord {
+  podUid: string;
+  node: string;
+  namespace: string;
+  podName: string;
+  ip: string;
+  netNs: string;
+  /** Set when the pod shares one PID namespace (`shareProcessNamespace: true`), whose PID 1 is /pause. */
+  sharedPidNs?: string;
+  hostname: string;
+  ownNames: string[];
+  dnsPolicy: string;
+  hostNetwork: boolean;
+}
+
+export interface LogChunk {
+  time: number;
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface ContainerRecord {
+  id: string;
+  podUid: string;
+  name: string;
+  node: string;
+  image: ImageSpec;
+  pidNs: string;
+  mounts: Mount[];
+  env: Record<string, string>;
+  workingDir: string;
+  argv: string[];
+  /** `stdin: true`: the main process's stdin stays open. */
+  stdinOpen?: true;
+  mainPid?: number;
+  state: 'created' | 'running' | 'exited';
+  createdAt: number;
+  startedAt?: number;
+  finishedAt?: number;
+  exitCode?: number;
+  signal?: string;
+  log: LogChunk[];
+}
+
+export interface NodeImage {
+  digest: string;
+  sizeBytes: number;
+  names: string[];
+}
+
+export interface ContainerRuntimeState {
+  sandboxes: Record<string, SandboxRecord>;
+  containers: Record<string, ContainerRecord>;
+  /** node → canonical image reference → image. */
+  images: Record<string, Record<string, NodeImage>>;
+  trees: TreeRegistry;
+  /** node → last host octet handed out in its pod CIDR (host-local IPAM hands addresses out in order). */
+  ipam: Record<string, number>;
+  /** IP → network namespace. */
+  addresses: Record<string, string>;
+}
+
+export interface NodeAddressing {
+  /** e.g. `10.244.1.0/24` */
+  podCidr: string;
+  ip: string;
+}
+
+/** Bytes of log kept per container before the oldest lines are dropped (kubelet's containerLogMaxSize is 10Mi). */
+const MAX_LOG_CHUNKS = 5000;
+
+export class ContainerRuntime {
+  private network!: ClusterNetwork;
+  private kernel!: Kernel;
+
+  constructor(
+    readonly state: ContainerRuntimeState,
+    private readonly random: RandomState,
+    private readonly now: () => number,
+    private readonly nodeAddressing: (node: string) => NodeAddressing | undefined,
+  ) {}
+
+  static initialState(): ContainerRuntimeState {
+    return { sandboxes: {}, containers: {}, images: {}, trees: {}, ipam: {}, addresses: {} };
+  }
+
+  connect(kernel: Kernel, network: ClusterNetwork): void {
+    this.kernel = kernel;
+    this.network = network;
+  }
+
+  // ---- images ----
+
+  hasImage(node: string, canonical: string): boolean {
+    return canonical in (this.state.images[node] ?? {});
+  }
+
+  storeImage(node: string, image: ImageSpec): void {
+    const store = (this.state.images[node] ??= {});
+    store[image.reference.canonical] = {
+      digest: image.digest,
+      sizeBytes: image.sizeBytes,
+      names: [image.reference.canonical],
+    };
+  }
+
+  // ---- sandboxes ----
+
+  createSandbox(input: {
+    podUid: string;
+    node: string;
+    namespace: string;
+    podName: string;
+    hostname: string;
+    subdomain?: string;
+    hostNetwork: boolean;
+    shareProcessNamespace: boolean;
+    dnsPolicy: string;
+  }): SandboxRecord {
+    const addressing = this.nodeAddressing(input.node);
+    const netNs = input.hostNetwork ? `node:${input.node}` : `pod:${input.podUid}`;
+    const ip = input.hostNetwork ? (addressing?.ip ?? '') : this.allocateIp(input.node);
+    const ownNames = [input.hostname];
+    if (input.subdomain) ownNames.push(`${input.hostname}.${input.subdomain}.${input.namespace}.svc.cluster.local`);
+    const sandbox: SandboxRecord = {
+      podUid: input.podUid,
+      node: input.node,
+      namespace: input.namespace,
+      podName: input.podName,
+      ip,
+      netNs,
+      hostname: input.hostNetwork ? input.node : input.hostname,
+      ownNames: input.hostNetwork ? [input.node] : ownNames,
+      dnsPolicy: input.dnsPolicy,
+      hostNetwork: input.hostNetwork,
+    };
+    if (!input.hostNetwork) this.state.addresses[ip] = netNs;
+    if (input.shareProcessNamespace) {
+      sandbox.sharedPidNs = `pidns:${input.podUid}`;
+      this.state.sandboxes[input.podUid] = sandbox;
+      this.kernel.startPause(sandbox.sharedPidNs, `pause:${input.podUid}`);
+    }
+    this.state.sandboxes[input.podUid] = sandbox;
+    return sandbox;
+  }
+
+  sandbox(podUid: string): SandboxRecord | undefined {
+    return this.state.sandboxes[podUid];
+  }
+
+  removeSandbox(podUid: string): void {
+    const sandbox = this.state.sandboxes[podUid];
+    if (!sandbox) return;
+    for (const container of Object.values(this.state.containers))
+      if (container.podUid === podUid) this.removeContainer(container.id);
+    if (sandbox.sharedPidNs) this.kernel.killContainer(`pause:${podUid}`);
+    if (!sandbox.hostNetwork) {
+      delete this.state.addresses[sandbox.ip];
+      this.kernel.dropNetworkNamespace(sandbox.netNs);
+    }
+    for (const treeId of Object.keys(this.state.trees))
+      if (treeId.startsWith(`vol:${podUid}/`)) delete this.state.trees[treeId];
+    delete this.state.sandboxes[podUid];
+  }
+
+  /** host-local IPAM: the next free address of the node's pod CIDR, starting at .2 and wrapping. */
+  private allocateIp(node: string): string {
+    const cidr = this.nodeAddressing(node)?.podCidr ?? '10.244.0.0/24';
+    const base = cidr.split('/')[0]!.split('.').slice(0, 3).join('.');
+    for (let attempt = 0; attempt < 253; attempt++) {
+      const last = this.state.ipam[node] ?? 1;
+      const next = last >= 254 ? 2 : last + 1;
+      this.state.ipam[node] = next;
+      const ip = `${base}.${next}`;
+      if (!(ip in this.state.addresses)) return ip;
+    }
+    throw new Error(`pod CIDR ${cidr} of node ${node} is exhausted`);
+  }
+
+  /** An emptyDir (or other pod-level) volume tree, created on first use and kept for the pod's lifetime. */
+  ensurePodVolume(podUid: string, volume: string): string {
+    const treeId = `vol:${podUid}/${volume}`;
+    this.state.trees[treeId] ??= createEmptyTree(this.now());
+    return treeId;
+  }
+
+  /** A hostPath directory: one tree per node and path, surviving pods. */
+  ensureHostPath(node: string, path: string): string {
+    const treeId = `host:${node}:${path}`;
+    this.state.trees[treeId] ??= createEmptyTree(this.now());
+    return treeId;
+  }
+
+  // ---- containers ----
+
+  createContainer(input: {
+    podUid: string;
+    name: string;
+    image: ImageSpec;
+    argv: string[];
+    env: Record<string, string>;
+    workingDir: string;
+    /** Volume mounts besides the root file system. */
+    mounts: Mount[];
+    runtimeFiles: Record<string, string>;
+    stdinOpen?: boolean;
+  }): ContainerRecord {
+    const sandbox = this.state.sandboxes[input.podUid];
+    if (!sandbox) throw new Error(`no sandbox for pod ${input.podUid}`);
+    const id = this.newContainerId();
+    const rootId = `root:${id}`;
+    this.state.trees[rootId] = createRootTree({ ...input.image.files, ...input.runtimeFiles }, this.now());
+    const record: ContainerRecord = {
+      id,
+      podUid: input.podUid,
+      name: input.name,
+      node: sandbox.node,
+      image: input.image,
+      pidNs: sandbox.sharedPidNs ?? `pidns:${id}`,
+      mounts: [{ path: '/', treeId: rootId, readOnly: false }, ...input.mounts],
+      env: input.env,
+      workingDir: input.workingDir,
+      argv: input.argv,
+      ...(input.stdinOpen ? { stdinOpen: true as const } : {}),
+      state: 'created',
+      createdAt: this.now(),
+      log: [],
+    };
+    this.state.containers[id] = record;
+    return record;
+  }
+
+  startContainer(id: string): { ok: true } | { ok: false; error: string } {
+    const record = this.state.containers[id];
+    if (!record) return { ok: false, error: 'container not found' };
+    record.startedAt = this.now();
+    record.state = 'running';
+    const started = this.kernel.startMain(id, record.argv, record.env, record.workingDir, record.stdinOpen === true);
+    if (!started.ok) {
+      record.state = 'exited';
+      record.exitCode = 128;
+      record.finishedAt = this.now();
+      return started;
+    }
+    record.mainPid = started.pid;
+    return { ok: true };
+  }
+
+  /** Marks a container exited; called by the kernel hook when its main process ends. */
+  markExited(id: string, exitCode: number, signal: string | undefined): ContainerRecord | undefined {
+    const record = this.state.containers[id];
+    if (!record || record.state === 'exited') return undefined;
+    record.state = 'exited';
+    record.exitCode = exitCode;
+    record.finishedAt = this.now();
+    if (signal) record.signal = signal;
+    delete record.mainPid;
+    return record;
+  }
+
+  container(id: string): ContainerRecord | undefined {
+    return this.state.containers[id];
+  }
+
+  removeContainer(id: string): void {
+    const record = this.state.containers[id];
+    if (!record) return;
+    this.kernel.killContainer(id);
+    delete this.state.trees[`root:${id}`];
+    delete this.state.containers[id];
+  }
+
+  appendLog(id: string, stream: 'stdout' | 'stderr', text: string): void {
+    const record = this.state.containers[id];
+    if (!record) return;
+    record.log.push({ time: this.now(), stream, text });
+    if (record.log.length > MAX_LOG_CHUNKS) record.log.splice(0, record.log.length - MAX_LOG_CHUNKS);
+  }
+
+  fileSystem(id: string): FileSystemView | undefined {
+    const record = this.state.containers[id];
+    return record ? createFileSystemView(this.state.trees, record.mounts, this.now) : undefined;
+  }
+
+  /** The kernel's view of a container. */
+  context(id: string): ContainerContext | undefined {
+    if (id.startsWith('pause:')) return this.pauseContext(id.slice('pause:'.length));
+    const record = this.state.containers[id];
+    if (!record) return undefined;
+    const sandbox = this.state.sandboxes[record.podUid];
+    if (!sandbox) return undefined;
+    const commands = new Set(record.image.commands);
+    const fs = createFileSystemView(this.state.trees, record.mounts, this.now);
+    return {
+      pidNs: record.pidNs,
+      netNs: sandbox.netNs,
+      hostname: sandbox.hostname,
+      fs,
+      net: this.networkStack(sandbox),
+      // A PATH lookup finds the image's commands; an explicit path may also name an executable file of the image
+      // (nginx's /docker-entrypoint.sh).
+      hasCommand: (name) => commands.has(name.slice(name.lastIndexOf('/') + 1)) || isExecutableFile(fs, name),
+      mainPid: record.mainPid,
+    };
+  }
+
+  networkStack(sandbox: SandboxRecord): NetworkStack {
+    return this.network.stackFor({
+      netNs: sandbox.netNs,
+      ip: sandbox.ip,
+      dnsPolicy: sandbox.dnsPolicy,
+      namespace: sandbox.namespace,
+      ownNames: sandbox.ownNames,
+    });
+  }
+
+  private pauseContext(podUid: string): ContainerContext | undefined {
+    const sandbox = this.state.sandboxes[podUid];
+    if (!sandbox?.sharedPidNs) return undefined;
+    return {
+      pidNs: sandbox.sharedPidNs,
+      netNs: sandbox.netNs,
+      hostname: sandbox.hostname,
+      fs: createFileSystemView(this.state.trees, [], this.now),
+      net: this.networkStack(sandbox),
+      hasCommand: () => false,
+      mainPid: 1,
+    };
+  }
+
+  ownerOfIp(ip: string): IpOwner | undefined {
+    const netNs = this.state.addresses[ip];
+    return netNs ? { kind: 'netns', netNs } : undefined;
+  }
+
+  private newContainerId(): string {
+    let id = '';
+    for (let i = 0; i < 8; i++) id += nextUint32(this.random).toString(16).padStart(8, '0');
+    return id;
+  }
+}
+
+function isExecutableFile(fs: FileSystemView, path: string): boolean {
+  if (!path.includes('/')) return false;
+  const stat = fs.stat(path);
+  return typeof stat === 'object' && stat.type === 'file' && (stat.mode & 0o111) !== 0;
+}

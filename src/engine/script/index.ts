@@ -1,0 +1,2 @@
+export { runScript, ScriptSyntaxError, type ScriptRun, type ScriptStepResult } from './runScript';
+export { parseScript, parseSleepDuration, type ScriptStep } from './parseScript';

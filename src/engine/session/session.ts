@@ -1,0 +1,95 @@
+/**
+ * A learner's session against one cluster: kubectl commands, shell commands on the control-plane host, files in the
+ * host's home directory (`cat > pod.yaml <<EOF`), playground actions, and the passage of time. The CLI, the page's
+ * terminal and the tests all drive a cluster through this one interface.
+ */
+import { Cluster, type ClusterOptions, type ClusterState } from '../cluster/cluster';
+import { ClusterKubectlHost } from '../cluster/clusterKubectlHost';
+import { ensureHostShell } from '../cluster/hostShell';
+import { runKubectl, splitCommandLine } from '../kubectl';
+import type { KubectlResult } from '../kubectl/types';
+import { normalizePath } from '../os/fs';
+import { runAction } from './actions';
+
+export const CONTROL_PLANE_HOST = 'master1';
+const HOME = '/root';
+/** A host shell command that never finishes is stopped after this much virtual time. */
+const SHELL_TIMEOUT_MS = 10 * 60_000;
+
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  hints?: string[];
+}
+
+export class Session {
+  readonly host: ClusterKubectlHost;
+
+  private constructor(readonly cluster: Cluster) {
+    this.host = new ClusterKubectlHost(cluster, { read: (path) => this.readFile(path) });
+    cluster.setKubectl((argv, stdin) => {
+      // kubectl inside a host shell command (`$(kubectl get …)`) runs while the cluster is mid-step: no waiting.
+      const nested = new ClusterKubectlHost(cluster, { read: (path) => this.readFile(path) }, false);
+      nested.setCurrentNamespace(this.host.currentNamespace());
+      return runKubectl(argv, nested, stdin);
+    });
+  }
+
+  static create(options: ClusterOptions = {}): Session {
+    return new Session(Cluster.create(options));
+  }
+
+  static restore(state: ClusterState): Session {
+    return new Session(Cluster.restore(state));
+  }
+
+  /** Runs one kubectl command line (with or without the leading `kubectl`). */
+  kubectl(commandLine: string, stdin?: string): KubectlResult {
+    const argv = splitCommandLine(commandLine);
+    if (!Array.isArray(argv)) return { stdout: '', stderr: `${argv.error}\n`, exitCode: 1 };
+    const args = argv[0] === 'kubectl' ? argv.slice(1) : argv;
+    return runKubectl(args, this.host, stdin);
+  }
+
+  /** Runs a command in a shell on the control-plane node, letting virtual time pass while it sleeps. */
+  shell(command: string, stdin = ''): CommandOutput {
+    const containerId = ensureHostShell(this.cluster.containers, CONTROL_PLANE_HOST);
+    const record = this.cluster.containers.container(containerId)!;
+    const kernel = this.cluster.kernel;
+    const started = kernel.startExec(containerId, ['sh', '-c', command], record.env, HOME, stdin);
+    if (!started.ok) return { stdout: '', stderr: `${started.error}\n`, exitCode: 127 };
+    const finished = () => kernel.captured(started.captureId)?.exitCode !== undefined;
+    if (!finished()) this.cluster.runUntil(finished, SHELL_TIMEOUT_MS);
+    const capture = kernel.captured(started.captureId);
+    kernel.releaseCapture(started.captureId);
+    if (capture?.exitCode === undefined) kernel.signal(record.pidNs, started.pid, 'SIGKILL');
+    return { stdout: capture?.stdout ?? '', stderr: capture?.stderr ?? '', exitCode: capture?.exitCode ?? 130 };
+  }
+
+  /** A file in the control-plane host's home directory, as kubectl -f reads it. */
+  readFile(path: string): string | undefined {
+    const fs = this.hostFileSystem();
+    const absolute = normalizePath(HOME, path);
+    const stat = fs.stat(absolute);
+    return typeof stat === 'object' && stat.type === 'file' ? fs.read(absolute) : undefined;
+  }
+
+  writeFile(path: string, content: string, append = false): void {
+    this.hostFileSystem().write(normalizePath(HOME, path), content, append);
+  }
+
+  /** A playground action (`kubeplay node add worker4`). */
+  action(args: string[]): CommandOutput {
+    return runAction(this.cluster, args);
+  }
+
+  advance(ms: number): void {
+    this.cluster.advance(ms);
+  }
+
+  private hostFileSystem() {
+    const id = ensureHostShell(this.cluster.containers, CONTROL_PLANE_HOST);
+    return this.cluster.containers.fileSystem(id)!;
+  }
+}
