@@ -3,7 +3,7 @@
  * cluster and prints its transcript (a contract other tooling relies on: see README, "The CLI").
  */
 import { parse as parseYaml } from 'yaml';
-import { runScript, ScriptSyntaxError, defaultShape, type ClusterShape } from '../engine';
+import { runScript, ScriptSyntaxError, defaultShape, parseClusterShape, type ClusterShape } from '../engine';
 
 export const DEFAULT_SEED = 1;
 
@@ -15,7 +15,7 @@ Usage:
 Options:
   --seed N          Seed of every random choice: pod names, IPs, tie-breaks (default ${DEFAULT_SEED})
   --workers N       Number of worker nodes besides the control-plane node master1 (default 3)
-  --shape FILE      Cluster shape as YAML or JSON: { nodes: [{ name, role, cpu, memory, pods, labels, taints }] }
+  --shape FILE      Cluster shape as YAML or JSON: { nodes: [{ name, role, cpu, memory, pods, labels, taints, images }] }
   -h, --help        Show this help
 
 Script lines: kubectl commands; heredocs (kubectl apply -f - <<EOF, cat <<EOF | kubectl apply -f -,
@@ -97,7 +97,14 @@ export function main(args: string[], io: CliIo): number {
   let shape: ClusterShape | undefined = options.workers !== undefined ? defaultShape(options.workers) : undefined;
   let text: string;
   try {
-    if (options.shapeFile) shape = parseYaml(io.readFile(options.shapeFile)) as ClusterShape;
+    if (options.shapeFile) {
+      const parsed = parseClusterShape(parseYaml(io.readFile(options.shapeFile)));
+      if (!parsed.ok) {
+        io.stderr(`kubeplay: ${options.shapeFile}: ${parsed.error}\n`);
+        return 1;
+      }
+      shape = parsed.shape;
+    }
     text = options.file === '-' ? io.readStdin() : io.readFile(options.file);
   } catch (error) {
     io.stderr(`kubeplay: ${(error as Error).message}\n`);

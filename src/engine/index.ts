@@ -1,6 +1,7 @@
 /** The engine's public surface: clusters, sessions, scripts. Everything here runs in Node and in a Web Worker. */
 export { Cluster, SNAPSHOT_VERSION, type ClusterOptions, type ClusterState } from './cluster/cluster';
 export { defaultShape, type ClusterShape, type NodeShape } from './cluster/shape';
+export { parseClusterShape } from './cluster/parseClusterShape';
 export { Session, type CommandOutput } from './session/session';
 export { runScript, parseScript, ScriptSyntaxError, type ScriptRun, type ScriptStepResult } from './script';
 export type { KubectlResult } from './kubectl/types';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useClusterStore } from '../store/clusterStore';
-import { startEngineWorker } from '../worker/engineClient';
+import type { EngineClient } from '../worker/engineClient';
 
 const formatTime = (ms: number) =>
   new Date(ms)
@@ -8,7 +8,7 @@ const formatTime = (ms: number) =>
     .replace('T', ' ')
     .replace(/\.\d+Z$/, ' UTC');
 
-export function App() {
+export function App({ engine }: { engine: EngineClient }) {
   const status = useClusterStore((s) => s.status);
   const info = useClusterStore((s) => s.info);
   const error = useClusterStore((s) => s.error);
@@ -16,8 +16,8 @@ export function App() {
   const connect = useClusterStore((s) => s.connect);
 
   useEffect(() => {
-    void connect(startEngineWorker());
-  }, [connect]);
+    void connect(engine);
+  }, [connect, engine]);
 
   return (
     <main className="app" data-engine-status={status}>

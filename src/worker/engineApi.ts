@@ -1,6 +1,6 @@
 /** The engine behind the worker protocol; also usable in-process (tests, Node). */
-import { Session, type KubectlResult } from '../engine';
-import type { EngineApi, EngineInfo } from './protocol';
+import { runScript, ScriptSyntaxError, Session, type KubectlResult } from '../engine';
+import type { EngineApi, EngineInfo, ScriptOutcome } from './protocol';
 
 export function createEngineApi(): EngineApi {
   let session: Session | undefined;
@@ -33,6 +33,14 @@ export function createEngineApi(): EngineApi {
     advance(ms) {
       current().advance(ms);
       return current().cluster.now();
+    },
+    runScript(text, options): ScriptOutcome {
+      try {
+        return { ok: true, transcript: runScript(text, { seed: options.seed ?? 1 }).transcript };
+      } catch (error) {
+        if (error instanceof ScriptSyntaxError) return { ok: false, error: error.message, line: error.line };
+        throw error;
+      }
     },
   };
 }

@@ -15,4 +15,8 @@ export interface EngineApi {
   kubectl(commandLine: string, stdin?: string): KubectlResult;
   /** Lets virtual time pass; returns the new time. */
   advance(ms: number): number;
+  /** Runs a `kubeplay script` against a fresh cluster of its own, as the CLI does; the page's cluster is untouched. */
+  runScript(text: string, options: { seed?: number }): ScriptOutcome;
 }
+
+export type ScriptOutcome = { ok: true; transcript: string } | { ok: false; error: string; line: number };

@@ -3,6 +3,7 @@
  * `kubeplay node add NAME [--cpu N] [--memory Q] [--control-plane]`.
  */
 import type { Cluster } from '../cluster/cluster';
+import { capacityError } from '../cluster/parseClusterShape';
 import { controlPlaneNode, workerNode } from '../cluster/shape';
 import type { CommandOutput } from './session';
 
@@ -24,6 +25,8 @@ export function runAction(cluster: Cluster, args: string[]): CommandOutput {
     if (flag === '--control-plane') continue;
     const value = rest[i + 1];
     if ((flag === '--cpu' || flag === '--memory') && value) {
+      const problem = capacityError(flag, value);
+      if (problem) return fail(`kubeplay: ${problem}\n`);
       if (flag === '--cpu') shape.cpu = value;
       else shape.memory = value;
       i++;
