@@ -1,6 +1,8 @@
 /**
  * The simulated kube-apiserver: a typed object store with resourceVersions and watches, and the request pipeline
- * decode → admission (defaulting) → validation → storage that every client goes through.
+ * decode → admission → registry strategy (PrepareForCreate/Update, generation) → validation → storage that every
+ * client goes through. Deletion follows the generic registry store (graceful deletion, finalizers, garbage
+ * collection finalizers); Events live for an hour after their last write, like the `--event-ttl` etcd lease.
  */
 import type {
   ApiClient,
@@ -21,40 +23,129 @@ import { decodeObject } from './decode';
 import { applyDefaults } from './defaults';
 import { invalidError, validateCreate, validateUpdate } from './validation';
 import { admitCreate } from './admission';
-import { matchesLabels, parseLabelSelector } from './selectors/labelSelector';
-import { convertFieldSelector, fieldsOf, matchesFields, parseFieldSelector } from './selectors/fieldSelector';
-import { notFound, alreadyExists, conflict, badRequest, namespaceNotFound, namespaceTerminating } from './errors';
-import { nextString, nextUuid, type RandomState } from '../runtime/random';
-import { formatTimestamp } from '../runtime/time';
-import { NAME_SUFFIX_ALPHABET } from './names';
+import { matchesLabels, parseLabelSelector, type LabelSelector } from './selectors/labelSelector';
+import {
+  convertFieldSelector,
+  fieldsOf,
+  matchesFields,
+  parseFieldSelector,
+  type FieldSelector,
+} from './selectors/fieldSelector';
+import {
+  OPTIMISTIC_LOCK_ERROR,
+  alreadyExists,
+  badRequest,
+  conflict,
+  forbidden,
+  namespaceNotFound,
+  namespaceTerminating,
+  notFound,
+  resourceExpired,
+} from './errors';
+import { nextUuid, type RandomState } from '../runtime/random';
+import { formatTimestamp, parseTimestamp } from '../runtime/time';
+import { generateName } from './names';
 import { qosClassOf } from '../resources/qos';
 import type { Pod } from './kinds';
+
+/** A stored change, kept for watches that resume from a resourceVersion. */
+interface HistoryEntry {
+  type: WatchEvent['type'];
+  object: KubeObject;
+  /** The object before a MODIFIED change, for selector-filtered watches. */
+  previous?: KubeObject;
+}
 
 export interface ApiServerState {
   resourceVersion: number;
   /** resourceKey → `namespace/name` (cluster-scoped: `/name`) → object. */
   objects: Record<string, Record<string, KubeObject>>;
+  /** resourceKey → the latest changes, oldest first (the watch cache window). */
+  history: Record<string, HistoryEntry[]>;
+  /** resourceKey → resourceVersion of the newest change dropped from the window (0: none dropped). */
+  historyFloor: Record<string, number>;
+  /** `namespace/name` of each Event → virtual ms when its lease expires. */
+  eventExpiry: Record<string, number>;
 }
 
-export type WatchListener = (event: WatchEvent, resource: ResourceType) => void;
+/** A synchronous watcher; `previous` is the object before a MODIFIED change (what informers pass as oldObj). */
+export type WatchListener = (event: WatchEvent, resource: ResourceType, previous?: KubeObject) => void;
 
-const MAX_GENERATED_NAME_BASE = 58;
+const NAMESPACES = resolveResourceName('namespaces')!;
+const PODS = resolveResourceName('pods')!;
+const EVENTS = resolveResourceName('events')!;
+const JOBS = resolveResourceName('jobs.batch')!;
+const REPLICATION_CONTROLLERS = resolveResourceName('replicationcontrollers')!;
 
-/** Kinds whose spec changes bump metadata.generation (everything with a spec; Pods too since 1.33's generation tracking). */
-function hasSpec(object: KubeObject): boolean {
-  return 'spec' in object;
-}
+/** Changes kept per resource for resumed watches. */
+const WATCH_WINDOW = 50;
+/** kube-apiserver's default --event-ttl. */
+const EVENT_TTL_MS = 60 * 60_000;
+/** NamespaceLifecycle's immortal namespaces. */
+const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public'];
+const FINALIZER_ORPHAN = 'orphan';
+const FINALIZER_FOREGROUND = 'foregroundDeletion';
+const DAEMONSET_TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+const JOB_DELETE_WARNING =
+  'child pods are preserved by default when jobs are deleted; set propagationPolicy=Background to remove them ' +
+  'or set propagationPolicy=Orphan to suppress this warning';
+
+/**
+ * Resources whose registry strategy tracks metadata.generation (set to 1 on create, bumped by spec changes);
+ * Deployments also bump on annotation changes, since annotations are copied to their ReplicaSets.
+ */
+const GENERATION_TRACKING: Record<string, 'spec' | 'spec+annotations'> = {
+  pods: 'spec',
+  replicationcontrollers: 'spec',
+  'deployments.apps': 'spec+annotations',
+  'replicasets.apps': 'spec',
+  'statefulsets.apps': 'spec',
+  'daemonsets.apps': 'spec',
+  'jobs.batch': 'spec',
+  'cronjobs.batch': 'spec',
+  'poddisruptionbudgets.policy': 'spec',
+  'endpointslices.discovery.k8s.io': 'spec',
+};
+
+/** Status endpoints that also take metadata from the request (the others keep the stored metadata). */
+const STATUS_METADATA: Record<string, ('labels' | 'annotations')[]> = {
+  pods: ['labels', 'annotations'],
+  'deployments.apps': ['annotations'],
+  'replicasets.apps': ['annotations'],
+  'statefulsets.apps': ['annotations'],
+  'daemonsets.apps': ['annotations'],
+};
 
 function objectKey(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
 }
 
+/** apiequality.Semantic.DeepEqual on plain JSON: key order does not matter. */
 function deepEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left).filter((k) => left[k] !== undefined);
+  if (keys.length !== Object.keys(right).filter((k) => right[k] !== undefined).length) return false;
+  return keys.every((k) => deepEqual(left[k], right[k]));
+}
+
+function withoutVersion(object: KubeObject): unknown {
+  return { ...object, metadata: { ...object.metadata, resourceVersion: undefined } };
+}
+
+interface Selection {
+  labels?: LabelSelector;
+  fields?: FieldSelector;
 }
 
 export class ApiServer implements ApiClient {
   private readonly listeners: WatchListener[] = [];
+  /** Earliest time an Event lease may expire (derived from state, so a restored server just scans once). */
+  private nextExpiryScan = -Infinity;
 
   constructor(
     readonly state: ApiServerState,
@@ -63,7 +154,7 @@ export class ApiServer implements ApiClient {
   ) {}
 
   static initialState(): ApiServerState {
-    return { resourceVersion: 1, objects: {} };
+    return { resourceVersion: 1, objects: {}, history: {}, historyFloor: {}, eventExpiry: {} };
   }
 
   /** Registers a synchronous listener for every stored change (the informers' source). */
@@ -87,119 +178,197 @@ export class ApiServer implements ApiClient {
     return this.clock();
   }
 
+  /** The current resourceVersion, as a list returns it in its metadata (the point a watch resumes from). */
+  resourceVersion(): string {
+    this.expireEvents();
+    return String(this.state.resourceVersion);
+  }
+
   get(resource: ResourceType, namespace: string | undefined, name: string): ApiResult<KubeObject> {
-    const object = this.bucket(resource)[objectKey(resource.namespaced ? namespace : undefined, name)];
+    const object = this.find(resource, namespace, name);
     return object ? { ok: true, value: object } : { ok: false, error: notFound(resource, name) };
   }
 
   /** Direct read for in-engine components (no error wrapping). */
   find(resource: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.bucket(resource)[objectKey(resource.namespaced ? namespace : undefined, name)];
+    this.expireEvents();
+    return this.lookup(resource, namespace, name);
   }
 
   list(resource: ResourceType, namespace: string | undefined, options: ListOptions = {}): ApiResult<KubeObject[]> {
-    const labelSelector = options.labelSelector ? parseLabelSelector(options.labelSelector) : undefined;
-    if (labelSelector && !labelSelector.ok) return { ok: false, error: badRequest(labelSelector.error) };
-    const parsedFields = options.fieldSelector ? parseFieldSelector(options.fieldSelector) : undefined;
-    if (parsedFields && !parsedFields.ok) return { ok: false, error: badRequest(parsedFields.error) };
-    const fieldSelector = parsedFields ? convertFieldSelector(parsedFields.selector, resource) : undefined;
-    if (fieldSelector && !fieldSelector.ok) return { ok: false, error: badRequest(fieldSelector.error) };
-    const items: KubeObject[] = [];
-    for (const object of this.all(resource, namespace)) {
-      if (labelSelector && !matchesLabels(labelSelector.selector, object.metadata.labels)) continue;
-      if (fieldSelector && !matchesFields(fieldSelector.selector, fieldsOf(resource, object).fields)) continue;
-      items.push(object);
-    }
-    return { ok: true, value: items };
+    const selection = this.parseSelection(resource, options);
+    if (!selection.ok) return selection;
+    return { ok: true, value: this.all(resource, namespace).filter((o) => this.selects(resource, selection.value, o)) };
   }
 
   /** All stored objects of a resource (optionally in one namespace), sorted by namespace then name as etcd lists them. */
   all(resource: ResourceType, namespace?: string): KubeObject[] {
+    this.expireEvents();
     const bucket = this.bucket(resource);
-    const keys = Object.keys(bucket).sort();
     const prefix = resource.namespaced && namespace !== undefined ? `${namespace}/` : undefined;
-    const result: KubeObject[] = [];
-    for (const key of keys) if (!prefix || key.startsWith(prefix)) result.push(bucket[key]!);
-    return result;
+    return Object.keys(bucket)
+      .sort()
+      .filter((key) => !prefix || key.startsWith(prefix))
+      .map((key) => bucket[key]!);
+  }
+
+  /**
+   * A watch from `resourceVersion`: the changes after it, in order, filtered like a selector-filtered watch
+   * (an object entering the selection is ADDED, one leaving it DELETED). `""` or `"0"` starts with an ADDED for
+   * every current object. A version older than the kept window is `410 too old resource version`.
+   */
+  watchSince(
+    resource: ResourceType,
+    namespace: string | undefined,
+    resourceVersion: string,
+    options: ListOptions = {},
+  ): ApiResult<WatchEvent[]> {
+    const selection = this.parseSelection(resource, options);
+    if (!selection.ok) return selection;
+    if (resourceVersion === '' || resourceVersion === '0') {
+      const listed = this.list(resource, namespace, options);
+      return listed.ok ? { ok: true, value: listed.value.map((object) => ({ type: 'ADDED', object })) } : listed;
+    }
+    const from = Number(resourceVersion);
+    if (!Number.isInteger(from) || from < 0)
+      return { ok: false, error: badRequest(`invalid resource version: ${resourceVersion}`) };
+    this.expireEvents();
+    const key = resourceKey(resource);
+    const entries = this.state.history[key] ?? [];
+    const oldest = Number(entries[0]?.object.metadata.resourceVersion ?? this.state.resourceVersion + 1);
+    if ((this.state.historyFloor[key] ?? 0) > 0 && from < oldest - 1)
+      return { ok: false, error: resourceExpired(from, oldest - 1) };
+    const events: WatchEvent[] = [];
+    for (const entry of entries) {
+      if (Number(entry.object.metadata.resourceVersion) <= from) continue;
+      if (resource.namespaced && namespace !== undefined && entry.object.metadata.namespace !== namespace) continue;
+      const event = this.filterChange(resource, selection.value, entry);
+      if (event) events.push(event);
+    }
+    return { ok: true, value: events };
   }
 
   create(input: unknown, options: { dryRun?: boolean } = {}): ApiResult<KubeObject> {
+    this.expireEvents();
     const typed = this.typeOf(input);
     if (!typed.ok) return typed;
     const resource = typed.value;
     const decoded = decodeObject(input, { apiVersion: apiVersionOf(resource), kind: resource.kind });
     if (!decoded.ok) return decoded;
-    let object = decoded.value;
+    let object = applyDefaults(decoded.value);
     object.metadata ??= {};
-    if (resource.namespaced) object.metadata.namespace ??= 'default';
+    if (resource.namespaced) object.metadata.namespace ||= 'default';
     else delete object.metadata.namespace;
 
+    // Mutating admission: NamespaceLifecycle first, then the ServiceAccount plugin.
     const namespaceCheck = this.checkNamespace(resource, object);
     if (namespaceCheck) return { ok: false, error: namespaceCheck };
-
-    if (!object.metadata.name && object.metadata.generateName) {
-      object.metadata.name = this.generateName(resource, object.metadata.namespace, object.metadata.generateName);
-    }
-    object = applyDefaults(prepareForCreate(object));
-    const admitted = admitCreate(object, { random: this.random, find: (r, ns, n) => this.find(r, ns, n) });
+    const admitted = admitCreate(object, { random: this.random, find: (r, ns, n) => this.lookup(r, ns, n) });
     if (!admitted.ok) return admitted;
     object = admitted.value;
 
-    const causes = validateCreate(object);
-    if (causes.length > 0) return { ok: false, error: invalidError(object, causes) };
-    const name = object.metadata.name!;
-    if (this.find(resource, object.metadata.namespace, name))
-      return { ok: false, error: alreadyExists(resource, name) };
-
+    // rest.BeforeCreate: system fields, the generated name, the strategy's PrepareForCreate, then validation.
     const metadata = object.metadata;
-    delete metadata.deletionTimestamp;
-    delete metadata.deletionGracePeriodSeconds;
     metadata.uid = nextUuid(this.random);
     metadata.creationTimestamp = formatTimestamp(this.clock());
-    if (hasSpec(object)) metadata.generation = 1;
-    else delete metadata.generation;
-    if (options.dryRun)
-      return { ok: true, value: { ...object, metadata: { ...metadata, resourceVersion: undefined } } };
+    if (!metadata.name && metadata.generateName) metadata.name = this.generateUniqueName(resource, object);
+    delete metadata.deletionTimestamp;
+    delete metadata.deletionGracePeriodSeconds;
+    delete metadata.generation;
+    // Defaults that need the uid (a Job's generated selector) run with the strategy.
+    object = prepareForCreate(resource, applyDefaults(object));
+    const causes = validateCreate(object);
+    if (causes.length > 0) return { ok: false, error: invalidError(object, causes) };
+
+    const name = object.metadata.name!;
+    const existing = this.lookup(resource, object.metadata.namespace, name);
+    if (existing) return { ok: false, error: alreadyExists(resource, name, !!existing.metadata.deletionTimestamp) };
+    if (options.dryRun) return { ok: true, value: object };
     return { ok: true, value: this.store(resource, object, 'ADDED') };
   }
 
   update(input: unknown, options: { dryRun?: boolean } = {}): ApiResult<KubeObject> {
+    this.expireEvents();
     const typed = this.typeOf(input);
     if (!typed.ok) return typed;
     const resource = typed.value;
     const decoded = decodeObject(input, { apiVersion: apiVersionOf(resource), kind: resource.kind });
     if (!decoded.ok) return decoded;
-    return this.replace(resource, decoded.value, options, false);
+    return this.replace(resource, decoded.value, options);
   }
 
   /**
-   * The pods/binding subresource the scheduler uses: sets spec.nodeName (immutable through ordinary updates) and
-   * the status it carries (the PodScheduled condition).
+   * The pods/binding subresource the scheduler uses (pkg/registry/core/pod/storage: setPodNodeAndMetadata): sets
+   * spec.nodeName, which ordinary updates may not change, and the PodScheduled condition.
    */
-  bind(pod: KubeObject): ApiResult<KubeObject> {
-    const current = this.find(PODS, pod.metadata.namespace, pod.metadata.name ?? '');
-    if (!current) return { ok: false, error: notFound(PODS, pod.metadata.name ?? '') };
-    const currentSpec = current.spec as { nodeName?: string };
-    if (currentSpec.nodeName) {
+  bind(namespace: string, name: string, nodeName: string): ApiResult<KubeObject> {
+    this.expireEvents();
+    const current = this.lookup(PODS, namespace, name);
+    if (!current) return { ok: false, error: notFound(PODS, name) };
+    const pod = structuredClone(current) as unknown as Pod;
+    if (pod.metadata.deletionTimestamp) {
       return {
         ok: false,
-        error: conflict(
-          PODS,
-          pod.metadata.name ?? '',
-          `pod ${pod.metadata.name} is already assigned to node "${currentSpec.nodeName}"`,
-        ),
+        error: conflict('pods/binding', name, `pod ${name} is being deleted, cannot be assigned to a host`),
       };
     }
-    const bound = structuredClone(current);
-    (bound.spec as { nodeName?: string }).nodeName = (pod.spec as { nodeName?: string }).nodeName;
-    bound.status = structuredClone(pod.status);
-    return { ok: true, value: this.store(PODS, bound, 'MODIFIED') };
+    if (pod.spec.nodeName) {
+      return {
+        ok: false,
+        error: conflict('pods/binding', name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`),
+      };
+    }
+    if ((pod.spec.schedulingGates ?? []).length > 0) {
+      return { ok: false, error: conflict('pods/binding', name, `pod ${name} has non-empty .spec.schedulingGates`) };
+    }
+    pod.spec.nodeName = nodeName;
+    const status = (pod.status ??= {});
+    delete status.nominatedNodeName;
+    setPodCondition(pod, { type: 'PodScheduled', status: 'True' }, formatTimestamp(this.clock()));
+    return { ok: true, value: this.store(PODS, pod as unknown as KubeObject, 'MODIFIED') };
   }
 
+  /**
+   * The namespaces/finalize subresource: replaces spec.finalizers (the namespace controller empties it once the
+   * namespace's content is gone, which completes the deletion).
+   */
+  finalizeNamespace(name: string, finalizers: string[]): ApiResult<KubeObject> {
+    this.expireEvents();
+    const current = this.lookup(NAMESPACES, undefined, name);
+    if (!current) return { ok: false, error: notFound(NAMESPACES, name) };
+    const next = structuredClone(current);
+    next.spec = { ...(next.spec as object), finalizers: [...finalizers] };
+    if (deepEqual(next, current)) return { ok: true, value: current };
+    if (finalizers.length === 0 && shouldDeleteDuringUpdate(next, current))
+      return { ok: true, value: this.remove(NAMESPACES, next) };
+    return { ok: true, value: this.store(NAMESPACES, next, 'MODIFIED') };
+  }
+
+  /** Updates the status subresource: the stored object with the request's status (and, for some kinds, metadata). */
   updateStatus(object: KubeObject): ApiResult<KubeObject> {
+    this.expireEvents();
     const typed = this.typeOf(object);
     if (!typed.ok) return typed;
-    return this.replace(typed.value, structuredClone(object), {}, true);
+    const resource = typed.value;
+    const name = object.metadata?.name ?? '';
+    const current = this.lookup(
+      resource,
+      object.metadata?.namespace ?? (resource.namespaced ? 'default' : undefined),
+      name,
+    );
+    if (!current) return { ok: false, error: notFound(resource, name) };
+    const requested = object.metadata?.resourceVersion;
+    if (requested && requested !== current.metadata.resourceVersion)
+      return { ok: false, error: conflict(resource, name, OPTIMISTIC_LOCK_ERROR) };
+    const next = structuredClone(current);
+    next.status = structuredClone(object.status);
+    for (const field of STATUS_METADATA[resourceKey(resource)] ?? []) {
+      const value = object.metadata[field];
+      if (value === undefined) delete next.metadata[field];
+      else next.metadata[field] = structuredClone(value);
+    }
+    if (deepEqual(withoutVersion(next), withoutVersion(current))) return { ok: true, value: current };
+    return { ok: true, value: this.store(resource, next, 'MODIFIED') };
   }
 
   patch(
@@ -210,7 +379,8 @@ export class ApiServer implements ApiClient {
     patch: unknown,
     options: { dryRun?: boolean } = {},
   ): ApiResult<KubeObject> {
-    const current = this.find(resource, namespace, name);
+    this.expireEvents();
+    const current = this.lookup(resource, namespace, name);
     if (!current) return { ok: false, error: notFound(resource, name) };
     let patched: unknown;
     if (type === 'json') {
@@ -224,135 +394,156 @@ export class ApiServer implements ApiClient {
     }
     const decoded = decodeObject(patched, { apiVersion: apiVersionOf(resource), kind: resource.kind });
     if (!decoded.ok) return decoded;
-    // A patch never carries a stale resourceVersion unless the client put one in it.
+    // A patch only carries a resourceVersion (a precondition) when the client put one in it.
     const patchedObject = decoded.value;
     const requested = (patch as { metadata?: { resourceVersion?: string } } | undefined)?.metadata?.resourceVersion;
     if (!requested) patchedObject.metadata.resourceVersion = current.metadata.resourceVersion;
-    return this.replace(resource, patchedObject, options, false);
+    return this.replace(resource, patchedObject, options);
   }
 
+  /**
+   * Deletes as the generic registry store does (registry/store.go:Delete with rest.BeforeDelete): Pods are
+   * deleted gracefully (deletionTimestamp = now + grace; a later delete may only shorten it), objects with
+   * finalizers are marked for deletion and stay until the last finalizer is removed, the rest go at once.
+   */
   delete(
     resource: ResourceType,
     namespace: string | undefined,
     name: string,
     options: DeleteOptions = {},
   ): ApiResult<KubeObject> {
-    const current = this.find(resource, namespace, name);
+    this.expireEvents();
+    const current = this.lookup(resource, namespace, name);
     if (!current) return { ok: false, error: notFound(resource, name) };
-    if (options.preconditionUid && options.preconditionUid !== current.metadata.uid) {
+    if (resource === NAMESPACES && IMMORTAL_NAMESPACES.includes(name))
+      return { ok: false, error: forbidden(NAMESPACES, name, 'this namespace may not be deleted') };
+    if (options.preconditionUid !== undefined && options.preconditionUid !== current.metadata.uid) {
       return {
         ok: false,
         error: conflict(
-          resource,
+          current.kind,
           name,
-          `Precondition failed: UID in precondition: ${options.preconditionUid}, UID in object meta: ${current.metadata.uid}`,
+          `the UID in the precondition (${options.preconditionUid}) does not match the UID in record (${current.metadata.uid ?? ''}). The object might have been deleted and then recreated`,
         ),
       };
     }
+    const warnings =
+      resource === JOBS && options.propagationPolicy === undefined ? { warnings: [JOB_DELETE_WARNING] } : {};
+    const result =
+      resource === NAMESPACES ? this.deleteNamespace(current, options) : this.deleteObject(resource, current, options);
+    return result.ok ? { ...result, ...warnings } : result;
+  }
+
+  private deleteObject(resource: ResourceType, current: KubeObject, options: DeleteOptions): ApiResult<KubeObject> {
     const object = structuredClone(current);
     const metadata = object.metadata;
-    const finalizers = new Set(metadata.finalizers ?? []);
-    const policy = options.propagationPolicy;
-    if (policy === 'Foreground') finalizers.add('foregroundDeletion');
-    if (policy === 'Orphan') finalizers.add('orphan');
-    const grace = this.gracePeriodFor(resource, object, options.gracePeriodSeconds);
-
-    if (metadata.deletionTimestamp) {
-      // A second delete may only shorten the grace period (registry/rest/delete.go:BeforeDelete).
-      if (grace !== undefined && grace < (metadata.deletionGracePeriodSeconds ?? Infinity)) {
-        if (grace === 0 && finalizers.size === 0) return { ok: true, value: this.remove(resource, object) };
-        metadata.deletionGracePeriodSeconds = grace;
+    const requestedGrace =
+      options.gracePeriodSeconds !== undefined && options.gracePeriodSeconds < 0 ? 1 : options.gracePeriodSeconds;
+    // rest.BeforeDelete: only Pods support graceful deletion.
+    let graceful = false;
+    let grace = 0;
+    if (resource === PODS) {
+      const pending = metadata.deletionGracePeriodSeconds ?? 0;
+      if (metadata.deletionTimestamp && pending > 0) {
+        // A second delete may only shorten the grace period, counted from the first request.
+        if (requestedGrace === undefined || requestedGrace >= pending) return { ok: true, value: current };
+        const requestedAt = (parseTimestamp(metadata.deletionTimestamp) ?? this.clock()) - pending * 1000;
+        metadata.deletionTimestamp = formatTimestamp(requestedAt + requestedGrace * 1000);
+        metadata.deletionGracePeriodSeconds = requestedGrace;
+        graceful = true;
+        grace = requestedGrace;
+      } else if (!metadata.deletionTimestamp) {
+        grace = podGracePeriod(object as unknown as Pod, requestedGrace);
         metadata.deletionTimestamp = formatTimestamp(this.clock() + grace * 1000);
-        return { ok: true, value: this.store(resource, object, 'MODIFIED') };
+        metadata.deletionGracePeriodSeconds = grace;
+        if ((metadata.generation ?? 0) > 0) metadata.generation = metadata.generation! + 1;
+        graceful = true;
       }
-      return { ok: true, value: current };
     }
-    if ((grace ?? 0) > 0 || finalizers.size > 0) {
-      metadata.deletionTimestamp = formatTimestamp(this.clock() + (grace ?? 0) * 1000);
-      metadata.deletionGracePeriodSeconds = grace ?? 0;
-      if (finalizers.size > 0) metadata.finalizers = [...finalizers];
-      return { ok: true, value: this.store(resource, object, 'MODIFIED') };
+    metadata.finalizers = deletionFinalizers(resource, metadata.finalizers ?? [], options);
+    if (metadata.finalizers.length === 0) delete metadata.finalizers;
+    const pendingFinalizers = (metadata.finalizers ?? []).length > 0;
+    if (!graceful && pendingFinalizers) markAsDeleting(object, this.clock());
+    if (!graceful && !pendingFinalizers) {
+      return { ok: true, value: this.remove(resource, current) };
     }
-    return { ok: true, value: this.remove(resource, object) };
+    const updated = deepEqual(object, current) ? current : this.store(resource, object, 'MODIFIED');
+    // A graceless delete of a pod is written (deletionTimestamp set) and then removed.
+    if (!pendingFinalizers && grace === 0) return { ok: true, value: this.remove(resource, updated) };
+    return { ok: true, value: updated };
   }
 
   /**
-   * Grace period for a delete (pkg/registry/core/pod/strategy.go:CheckGracefulDelete): only Pods have one; 0 for a
-   * pod that is not scheduled or already terminal.
+   * Namespaces (pkg/registry/core/namespace/storage: Delete): the first delete marks the namespace Terminating;
+   * it disappears once spec.finalizers is empty. No namespace controller runs in the simulator, so its work
+   * (namespace_deleter.go: delete all content, then finalize once nothing is left) is done here.
    */
-  private gracePeriodFor(
-    resource: ResourceType,
-    object: KubeObject,
-    requested: number | undefined,
-  ): number | undefined {
-    if (resource.kind !== 'Pod' || resource.group !== '') return undefined;
-    const spec = object.spec as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
-    const phase = (object.status as { phase?: string } | undefined)?.phase;
-    if (!spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') return 0;
-    return requested ?? spec.terminationGracePeriodSeconds ?? 30;
+  private deleteNamespace(current: KubeObject, options: DeleteOptions): ApiResult<KubeObject> {
+    const name = current.metadata.name!;
+    const finalizers = (current.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [];
+    if (current.metadata.deletionTimestamp) {
+      if (finalizers.length > 0) return { ok: true, value: current };
+      return this.deleteObject(NAMESPACES, current, options);
+    }
+    const object = structuredClone(current);
+    object.metadata.deletionTimestamp = formatTimestamp(this.clock());
+    object.status = { ...(object.status as object), phase: 'Terminating' };
+    object.metadata.finalizers = deletionFinalizers(NAMESPACES, object.metadata.finalizers ?? [], options);
+    if (object.metadata.finalizers.length === 0) delete object.metadata.finalizers;
+    const terminating = this.store(NAMESPACES, object, 'MODIFIED');
+    for (const resource of RESOURCE_TYPES) {
+      if (!resource.namespaced || !resource.verbs.includes('delete')) continue;
+      for (const item of this.all(resource, name))
+        this.delete(resource, name, item.metadata.name!, { propagationPolicy: 'Background' });
+    }
+    return { ok: true, value: this.finalizeIfEmpty(name) ?? terminating };
   }
 
-  private replace(
-    resource: ResourceType,
-    incoming: KubeObject,
-    options: { dryRun?: boolean },
-    statusOnly: boolean,
-  ): ApiResult<KubeObject> {
+  /** The namespace controller's last step: a Terminating namespace with no content left is finalized (removed). */
+  private finalizeIfEmpty(namespace: string): KubeObject | undefined {
+    const current = this.lookup(NAMESPACES, undefined, namespace);
+    if ((current?.status as { phase?: string } | undefined)?.phase !== 'Terminating') return undefined;
+    const prefix = `${namespace}/`;
+    for (const resource of RESOURCE_TYPES) {
+      if (resource.namespaced && Object.keys(this.bucket(resource)).some((key) => key.startsWith(prefix)))
+        return undefined;
+    }
+    const next = structuredClone(current!);
+    next.spec = { ...(next.spec as object), finalizers: [] };
+    if (deepEqual(next, current)) return current;
+    if (!shouldDeleteDuringUpdate(next, current!)) return this.store(NAMESPACES, next, 'MODIFIED');
+    return this.remove(NAMESPACES, next);
+  }
+
+  /** The update path (registry/store.go:Update with rest.BeforeUpdate) shared by update and patch. */
+  private replace(resource: ResourceType, incoming: KubeObject, options: { dryRun?: boolean }): ApiResult<KubeObject> {
     const name = incoming.metadata?.name ?? '';
-    const current = this.find(
-      resource,
-      incoming.metadata?.namespace ?? (resource.namespaced ? 'default' : undefined),
-      name,
-    );
+    const namespace = resource.namespaced ? incoming.metadata?.namespace || 'default' : undefined;
+    const current = this.lookup(resource, namespace, name);
     if (!current) return { ok: false, error: notFound(resource, name) };
     const requested = incoming.metadata.resourceVersion;
-    if (requested && requested !== current.metadata.resourceVersion) {
-      return {
-        ok: false,
-        error: conflict(
-          resource,
-          name,
-          'the object has been modified; please apply your changes to the latest version and try again',
-        ),
-      };
-    }
-    let next: KubeObject;
-    if (statusOnly) {
-      next = { ...structuredClone(current), status: incoming.status };
-    } else {
-      next = applyDefaults({ ...incoming, metadata: { ...incoming.metadata } });
-      // System fields are the server's; the spec endpoint ignores status for kinds that have a status subresource.
-      const metadata = next.metadata;
-      metadata.uid = current.metadata.uid;
-      metadata.creationTimestamp = current.metadata.creationTimestamp;
-      metadata.deletionTimestamp = current.metadata.deletionTimestamp;
-      metadata.deletionGracePeriodSeconds = current.metadata.deletionGracePeriodSeconds;
-      if (!metadata.deletionTimestamp) delete metadata.deletionTimestamp;
-      if (metadata.deletionGracePeriodSeconds === undefined) delete metadata.deletionGracePeriodSeconds;
-      if ('status' in current) next.status = current.status;
-      const causes = validateUpdate(next, current);
-      if (causes.length > 0) return { ok: false, error: invalidError(next, causes) };
-      if (hasSpec(next)) {
-        const generation = current.metadata.generation ?? 1;
-        metadata.generation = deepEqual(next.spec, current.spec) ? generation : generation + 1;
-      }
-    }
-    if (options.dryRun) return { ok: true, value: next };
-    if (deepEqual(stripVersion(next), stripVersion(current))) return { ok: true, value: current };
-    // Clearing the last finalizer of an object being deleted completes the deletion.
-    if (
-      next.metadata.deletionTimestamp &&
-      (next.metadata.finalizers ?? []).length === 0 &&
-      !this.awaitsKubelet(resource, next)
-    ) {
-      return { ok: true, value: this.remove(resource, next) };
-    }
-    return { ok: true, value: this.store(resource, next, 'MODIFIED') };
-  }
+    if (requested && requested !== current.metadata.resourceVersion)
+      return { ok: false, error: conflict(resource, name, OPTIMISTIC_LOCK_ERROR) };
 
-  /** A terminating pod on a node stays until its kubelet confirms the containers stopped (a delete with grace 0). */
-  private awaitsKubelet(resource: ResourceType, object: KubeObject): boolean {
-    return resource.kind === 'Pod' && resource.group === '' && (object.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+    const next = applyDefaults({ ...incoming, metadata: { ...incoming.metadata } });
+    const metadata = next.metadata;
+    if (resource.namespaced) metadata.namespace = namespace;
+    // System fields are the server's: an update never changes them.
+    metadata.uid ||= current.metadata.uid;
+    metadata.creationTimestamp = current.metadata.creationTimestamp;
+    metadata.deletionTimestamp = current.metadata.deletionTimestamp;
+    metadata.deletionGracePeriodSeconds = current.metadata.deletionGracePeriodSeconds;
+    if (!metadata.deletionTimestamp) delete metadata.deletionTimestamp;
+    if (metadata.deletionGracePeriodSeconds === undefined) delete metadata.deletionGracePeriodSeconds;
+    metadata.resourceVersion = current.metadata.resourceVersion;
+    prepareForUpdate(resource, next, current);
+
+    const causes = validateUpdate(next, current);
+    if (causes.length > 0) return { ok: false, error: invalidError(next, causes) };
+    if (options.dryRun) return { ok: true, value: next };
+    if (deepEqual(withoutVersion(next), withoutVersion(current))) return { ok: true, value: current };
+    if (shouldDeleteDuringUpdate(next, current)) return { ok: true, value: this.remove(resource, next) };
+    return { ok: true, value: this.store(resource, next, 'MODIFIED') };
   }
 
   private typeOf(input: unknown): ApiResult<ResourceType> {
@@ -376,65 +567,267 @@ export class ApiServer implements ApiClient {
     return { ok: true, value: resource };
   }
 
+  /** NamespaceLifecycle admission on create: the namespace must exist and not be terminating. */
   private checkNamespace(resource: ResourceType, object: KubeObject): ApiError | undefined {
     if (!resource.namespaced) return undefined;
-    const namespace = this.find(NAMESPACES, undefined, object.metadata.namespace!);
-    if (!namespace) return namespaceNotFound(object.metadata.namespace!);
-    if (namespace.metadata.deletionTimestamp) return namespaceTerminating(object.metadata.namespace!);
+    const name = object.metadata.namespace!;
+    const namespace = this.lookup(NAMESPACES, undefined, name);
+    if (!namespace) return namespaceNotFound(name);
+    if ((namespace.status as { phase?: string } | undefined)?.phase === 'Terminating')
+      return namespaceTerminating(resource, object.metadata.name ?? '', name);
     return undefined;
   }
 
-  /** `generateName` + 5 random characters, the base cut to 58 (apiserver/pkg/storage/names). Retries on collision. */
-  private generateName(resource: ResourceType, namespace: string | undefined, base: string): string {
-    const prefix = base.length > MAX_GENERATED_NAME_BASE ? base.slice(0, MAX_GENERATED_NAME_BASE) : base;
+  /** generateName plus 5 random characters; like RetryGenerateName, a taken name is drawn again. */
+  private generateUniqueName(resource: ResourceType, object: KubeObject): string {
     for (;;) {
-      const name = prefix + nextString(this.random, NAME_SUFFIX_ALPHABET, 5);
-      if (!this.find(resource, namespace, name)) return name;
+      const name = generateName(this.random, object.metadata.generateName!);
+      if (!this.lookup(resource, object.metadata.namespace, name)) return name;
     }
   }
 
+  private parseSelection(resource: ResourceType, options: ListOptions): ApiResult<Selection> {
+    const selection: Selection = {};
+    if (options.labelSelector) {
+      const parsed = parseLabelSelector(options.labelSelector);
+      if (!parsed.ok) return { ok: false, error: badRequest(parsed.error) };
+      selection.labels = parsed.selector;
+    }
+    if (options.fieldSelector) {
+      const parsed = parseFieldSelector(options.fieldSelector);
+      if (!parsed.ok) return { ok: false, error: badRequest(parsed.error) };
+      const converted = convertFieldSelector(parsed.selector, resource);
+      if (!converted.ok) return { ok: false, error: badRequest(converted.error) };
+      selection.fields = converted.selector;
+    }
+    return { ok: true, value: selection };
+  }
+
+  private selects(resource: ResourceType, selection: Selection, object: KubeObject): boolean {
+    if (selection.labels && !matchesLabels(selection.labels, object.metadata.labels)) return false;
+    return !selection.fields || matchesFields(selection.fields, fieldsOf(resource, object).fields);
+  }
+
+  /** cacheWatcher.convertToWatchEvent: what a selector-filtered watcher sees of one change. */
+  private filterChange(resource: ResourceType, selection: Selection, entry: HistoryEntry): WatchEvent | undefined {
+    const now = entry.type !== 'DELETED' && this.selects(resource, selection, entry.object);
+    const before =
+      entry.type === 'DELETED'
+        ? this.selects(resource, selection, entry.object)
+        : entry.previous !== undefined && this.selects(resource, selection, entry.previous);
+    if (now && !before) return { type: 'ADDED', object: entry.object };
+    if (now && before) return { type: 'MODIFIED', object: entry.object };
+    if (!now && before) {
+      const gone = entry.type === 'DELETED' ? entry.object : structuredClone(entry.previous!);
+      gone.metadata.resourceVersion = entry.object.metadata.resourceVersion;
+      return { type: 'DELETED', object: gone };
+    }
+    return undefined;
+  }
+
+  private lookup(resource: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.bucket(resource)[objectKey(resource.namespaced ? namespace : undefined, name)];
+  }
+
   private bucket(resource: ResourceType): Record<string, KubeObject> {
-    const key = resourceKey(resource);
-    return (this.state.objects[key] ??= {});
+    return (this.state.objects[resourceKey(resource)] ??= {});
   }
 
   private store(resource: ResourceType, object: KubeObject, type: 'ADDED' | 'MODIFIED'): KubeObject {
     const stored = structuredClone(object);
     stored.metadata.resourceVersion = String(++this.state.resourceVersion);
-    this.bucket(resource)[objectKey(stored.metadata.namespace, stored.metadata.name!)] = stored;
-    this.emit({ type, object: stored }, resource);
+    const key = objectKey(stored.metadata.namespace, stored.metadata.name!);
+    const previous = this.bucket(resource)[key];
+    this.bucket(resource)[key] = stored;
+    if (resource === EVENTS) {
+      const expiry = this.clock() + EVENT_TTL_MS;
+      this.state.eventExpiry[key] = expiry;
+      this.nextExpiryScan = Math.min(this.nextExpiryScan, expiry);
+    }
+    this.record(
+      resource,
+      type === 'MODIFIED' && previous ? { type, object: stored, previous } : { type, object: stored },
+    );
     return stored;
   }
 
   private remove(resource: ResourceType, object: KubeObject): KubeObject {
     const removed = structuredClone(object);
     removed.metadata.resourceVersion = String(++this.state.resourceVersion);
-    delete this.bucket(resource)[objectKey(removed.metadata.namespace, removed.metadata.name!)];
-    this.emit({ type: 'DELETED', object: removed }, resource);
+    const key = objectKey(removed.metadata.namespace, removed.metadata.name!);
+    delete this.bucket(resource)[key];
+    if (resource === EVENTS) delete this.state.eventExpiry[key];
+    this.record(resource, { type: 'DELETED', object: removed });
+    if (resource.namespaced) this.finalizeIfEmpty(removed.metadata.namespace!);
     return removed;
   }
 
-  private emit(event: WatchEvent, resource: ResourceType): void {
-    for (const listener of this.listeners) listener(event, resource);
+  private record(resource: ResourceType, entry: HistoryEntry): void {
+    const key = resourceKey(resource);
+    const history = (this.state.history[key] ??= []);
+    history.push(entry);
+    if (history.length > WATCH_WINDOW) {
+      const dropped = history.shift()!;
+      this.state.historyFloor[key] = Number(dropped.object.metadata.resourceVersion);
+    }
+    for (const listener of this.listeners)
+      listener({ type: entry.type, object: entry.object }, resource, entry.previous);
+  }
+
+  /** The Event leases: an event not written for an hour is gone (etcd deletes it, watchers see DELETED). */
+  private expireEvents(): void {
+    const now = this.clock();
+    if (now < this.nextExpiryScan) return;
+    let next = Infinity;
+    for (const [key, expiry] of Object.entries(this.state.eventExpiry)) {
+      if (expiry > now) {
+        next = Math.min(next, expiry);
+        continue;
+      }
+      const event = this.bucket(EVENTS)[key];
+      if (event) this.remove(EVENTS, event);
+      else delete this.state.eventExpiry[key];
+    }
+    this.nextExpiryScan = next;
   }
 }
 
-function stripVersion(object: KubeObject): unknown {
-  return { ...object, metadata: { ...object.metadata, resourceVersion: undefined } };
+/** podStrategy.CheckGracefulDelete: the requested grace, else the pod's; 0 when unscheduled or already finished. */
+function podGracePeriod(pod: Pod, requested: number | undefined): number {
+  const phase = pod.status?.phase;
+  if (!pod.spec.nodeName || phase === 'Succeeded' || phase === 'Failed') return 0;
+  return requested ?? pod.spec.terminationGracePeriodSeconds ?? 0;
 }
-
-const NAMESPACES = resolveResourceName('namespaces')!;
-const PODS = resolveResourceName('pods')!;
 
 /**
- * Per-kind PrepareForCreate: the server owns status. A new Pod starts Pending (pkg/registry/core/pod/strategy.go);
- * a new Namespace Active; other kinds start with an empty status, except nodes, which register their own.
+ * deletionFinalizersForGarbageCollection: `orphan` / `foregroundDeletion` as the propagation policy asks; without
+ * one an existing GC finalizer stays, and batch/v1 Jobs and v1 ReplicationControllers orphan by default.
  */
-function prepareForCreate(object: KubeObject): KubeObject {
-  if (object.apiVersion === 'v1' && object.kind === 'Pod') {
-    return { ...object, status: { phase: 'Pending', qosClass: qosClassOf(object as unknown as Pod) } };
+function deletionFinalizers(resource: ResourceType, finalizers: string[], options: DeleteOptions): string[] {
+  const policy = options.propagationPolicy;
+  const defaultOrphan = resource === JOBS || resource === REPLICATION_CONTROLLERS;
+  const hasOrphan = finalizers.includes(FINALIZER_ORPHAN);
+  const hasForeground = finalizers.includes(FINALIZER_FOREGROUND);
+  const orphan = policy === 'Orphan' || (policy === undefined && (hasOrphan || (!hasForeground && defaultOrphan)));
+  const foreground = policy === 'Foreground' || (policy === undefined && !hasOrphan && hasForeground);
+  const next = finalizers.filter((f) => f !== FINALIZER_ORPHAN && f !== FINALIZER_FOREGROUND);
+  if (orphan) next.push(FINALIZER_ORPHAN);
+  if (foreground) next.push(FINALIZER_FOREGROUND);
+  const same = next.length === finalizers.length && next.every((f) => finalizers.includes(f));
+  return same ? finalizers : next;
+}
+
+/** markAsDeleting: an object kept by finalizers gets deletionTimestamp now (or earlier) and grace 0. */
+function markAsDeleting(object: KubeObject, now: number): void {
+  const metadata = object.metadata;
+  if (!metadata.deletionTimestamp && (metadata.generation ?? 0) > 0) metadata.generation = metadata.generation! + 1;
+  const existing = parseTimestamp(metadata.deletionTimestamp);
+  if (existing === undefined || existing > now) metadata.deletionTimestamp = formatTimestamp(now);
+  metadata.deletionGracePeriodSeconds = 0;
+}
+
+/**
+ * ShouldDeleteDuringUpdate: removing the last finalizer of an object being deleted with no grace left deletes it
+ * (for namespaces, spec.finalizers must be empty too).
+ */
+function shouldDeleteDuringUpdate(next: KubeObject, current: KubeObject): boolean {
+  if ((next.metadata.finalizers ?? []).length > 0 || !current.metadata.deletionTimestamp) return false;
+  if (next.kind === 'Namespace' && ((next.spec as { finalizers?: string[] })?.finalizers ?? []).length > 0)
+    return false;
+  return (current.metadata.deletionGracePeriodSeconds ?? 0) === 0;
+}
+
+interface ConditionInput {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+
+/** podutil.UpdatePodCondition: a changed status moves lastTransitionTime; lastProbeTime stays null. */
+function setPodCondition(pod: Pod, condition: ConditionInput, now: string): void {
+  const status = (pod.status ??= {});
+  const conditions = (status.conditions ??= []);
+  const index = conditions.findIndex((c) => c.type === condition.type);
+  const old = index >= 0 ? conditions[index] : undefined;
+  const next = {
+    ...condition,
+    lastProbeTime: null as unknown as string,
+    lastTransitionTime: old && old.status === condition.status ? old.lastTransitionTime : now,
+  };
+  if (index >= 0) conditions[index] = next;
+  else conditions.push(next);
+}
+
+/**
+ * The strategies' PrepareForCreate: the server owns status (a Pod starts Pending, gated pods get a SchedulingGated
+ * condition; a Namespace starts Active with the `kubernetes` finalizer; Nodes and Events keep what they were
+ * given) and generation starts at 1 where it is tracked.
+ */
+function prepareForCreate(resource: ResourceType, object: KubeObject): KubeObject {
+  const next = { ...object };
+  const key = resourceKey(resource);
+  if (GENERATION_TRACKING[key]) next.metadata.generation = 1;
+  if (resource === PODS) {
+    const pod = next as unknown as Pod;
+    pod.status = { phase: 'Pending', qosClass: qosClassOf(pod) };
+    if ((pod.spec.schedulingGates ?? []).length > 0) {
+      pod.status.conditions = [
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          reason: 'SchedulingGated',
+          message: 'Scheduling is blocked due to non-empty scheduling gates',
+          lastProbeTime: null as unknown as string,
+          lastTransitionTime: null as unknown as string,
+        },
+      ];
+    }
+  } else if (resource === NAMESPACES) {
+    const spec = { ...((next.spec as { finalizers?: string[] }) ?? {}) };
+    const finalizers = spec.finalizers ?? [];
+    spec.finalizers = finalizers.includes('kubernetes') ? finalizers : [...finalizers, 'kubernetes'];
+    next.spec = spec;
+    next.status = { phase: 'Active' };
+  } else if (key === 'daemonsets.apps') {
+    next.metadata.annotations = { ...(next.metadata.annotations ?? {}), [DAEMONSET_TEMPLATE_GENERATION]: '1' };
+  } else if ('status' in next && next.kind !== 'Node' && next.kind !== 'Event') {
+    next.status = {};
   }
-  if (object.apiVersion === 'v1' && object.kind === 'Namespace') return { ...object, status: { phase: 'Active' } };
-  if ('status' in object && object.kind !== 'Node' && object.kind !== 'Event') return { ...object, status: {} };
-  return object;
+  return next;
+}
+
+/**
+ * The strategies' PrepareForUpdate: status comes from the status subresource only, generation moves with the spec
+ * (and a Deployment's annotations), a DaemonSet's template generation with its template, and a Namespace's
+ * spec.finalizers only through finalize.
+ */
+function prepareForUpdate(resource: ResourceType, next: KubeObject, current: KubeObject): void {
+  const key = resourceKey(resource);
+  if ('status' in current) next.status = current.status;
+  else delete next.status;
+  if (resource === NAMESPACES)
+    next.spec = { ...(next.spec as object), finalizers: (current.spec as { finalizers?: string[] })?.finalizers };
+  const tracking = GENERATION_TRACKING[key];
+  if (!tracking) {
+    if (current.metadata.generation === undefined) delete next.metadata.generation;
+    else next.metadata.generation = current.metadata.generation;
+    return;
+  }
+  const generation = current.metadata.generation ?? 1;
+  const changed =
+    !deepEqual(next.spec, current.spec) ||
+    (tracking === 'spec+annotations' &&
+      !deepEqual(next.metadata.annotations ?? {}, current.metadata.annotations ?? {}));
+  next.metadata.generation = changed ? generation + 1 : generation;
+  if (key === 'daemonsets.apps') {
+    const template = (o: KubeObject) => (o.spec as { template?: unknown } | undefined)?.template;
+    const previous = Number(current.metadata.annotations?.[DAEMONSET_TEMPLATE_GENERATION] ?? '0');
+    const value = deepEqual(template(next), template(current)) ? previous : previous + 1;
+    if (value > 0)
+      next.metadata.annotations = {
+        ...(next.metadata.annotations ?? {}),
+        [DAEMONSET_TEMPLATE_GENERATION]: String(value),
+      };
+  }
 }

@@ -27,6 +27,8 @@ const HOST_TOOLS: ImageSpec = {
   pullSeconds: 0,
   startupSeconds: 0,
   simulated: false,
+  // The learner types at a bash prompt on the node.
+  userland: { kind: 'gnu', sh: 'bash' },
 };
 
 /** Returns the id of the node's host-shell container, creating it on first use. */

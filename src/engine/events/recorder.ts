@@ -1,11 +1,28 @@
 /**
- * Records core/v1 Events the way client-go's event recorder does: one object per (source, object, type, reason,
- * message), whose count and lastTimestamp grow when the same event repeats (tools/record/events_cache.go).
+ * Event recording as Kubernetes components do it. `record` is client-go's core/v1 recorder (tools/record) used by
+ * the kubelet and the controllers: events pass the EventCorrelator (aggregation, counting) and are
+ * created or patched. `eventf` is the events.k8s.io/v1 recorder (tools/events) used by kube-scheduler: isomorphic
+ * events form a series whose housekeeping (`refreshSeries`, `finishSeries`) its owner runs periodically.
  */
 import type { ApiServer } from '../api/apiServer';
 import type { KubeObject } from '../api/types';
 import { resolveResourceName } from '../api/resources';
-import { formatTimestamp } from '../runtime/time';
+import { formatMicroTimestamp, formatTimestamp } from '../runtime/time';
+import {
+  correlateEvent,
+  createCorrelatorState,
+  recordServerState,
+  type CoreEvent,
+  type CorrelatorState,
+} from './eventCorrelator';
+import {
+  finishSeries,
+  hasPendingSeries,
+  observeSeriesEvent,
+  seriesToRefresh,
+  type SeriesCache,
+  type SeriesEvent,
+} from './eventSeries';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -14,6 +31,13 @@ export interface EventSource {
   host?: string;
 }
 
+/** The reporter of events.k8s.io events: `reportingController` and `<controller>-<hostname>`. */
+export interface EventReporter {
+  controller: string;
+  instance: string;
+}
+
+/** An ObjectReference (`involvedObject`, `regarding`). */
 export interface InvolvedObject {
   apiVersion: string;
   kind: string;
@@ -26,14 +50,17 @@ export interface InvolvedObject {
 }
 
 export interface EventsState {
-  /** Aggregation key → event name, for repeats. */
-  byKey: Record<string, string>;
-  /** Distinguishes events created in the same virtual millisecond (their names use nanoseconds). */
+  correlator: CorrelatorState;
+  /** events.k8s.io recorders' series caches, by reporting controller. */
+  series: Record<string, SeriesCache>;
+  /** Distinguishes events named in the same virtual millisecond (names carry nanoseconds). */
   sequence: number;
 }
 
 const EVENTS = resolveResourceName('events')!;
+const NANOS_PER_MS = 1_000_000n;
 
+/** reference.GetReference: apiVersion, kind, namespace, name, uid, resourceVersion (+ fieldPath). */
 export function referenceTo(object: KubeObject, fieldPath?: string): InvolvedObject {
   const ref: InvolvedObject = {
     apiVersion: object.apiVersion,
@@ -54,49 +81,119 @@ export class EventRecorder {
   ) {}
 
   static initialState(): EventsState {
-    return { byKey: {}, sequence: 0 };
+    return { correlator: createCorrelatorState(), series: {}, sequence: 0 };
   }
 
+  /** Records a core/v1 event (record.EventRecorder.Event). */
   record(involved: InvolvedObject, type: EventType, reason: string, message: string, source: EventSource): void {
-    const namespace = involved.namespace ?? 'default';
-    const key = [
-      source.component,
-      source.host ?? '',
-      involved.kind,
-      namespace,
-      involved.name,
-      involved.uid ?? '',
-      involved.fieldPath ?? '',
-      type,
-      reason,
-      message,
-    ].join('\u0000');
-    const now = formatTimestamp(this.api.now());
-    const existingName = this.state.byKey[key];
-    const existing = existingName ? this.api.find(EVENTS, namespace, existingName) : undefined;
-    if (existing) {
-      this.api.update({ ...existing, count: ((existing.count as number | undefined) ?? 1) + 1, lastTimestamp: now });
-      return;
-    }
-    // Go names events `<object>.<UnixNano in hex>`; virtual nanoseconds plus a sequence keep names unique.
-    const nanos = BigInt(this.api.now()) * 1_000_000n + BigInt(this.state.sequence++ % 1_000_000);
-    const name = `${involved.name}.${nanos.toString(16)}`;
-    const created = this.api.create({
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name, namespace },
+    const now = this.api.now();
+    const stamp = formatTimestamp(now);
+    const event: CoreEvent = {
+      metadata: { name: this.eventName(involved.name), namespace: involved.namespace || 'default' },
       involvedObject: { ...involved },
       reason,
       message,
-      source: { ...source },
-      firstTimestamp: now,
-      lastTimestamp: now,
+      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      firstTimestamp: stamp,
+      lastTimestamp: stamp,
       count: 1,
       type,
-      eventTime: null,
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
+    };
+    const result = correlateEvent(this.state.correlator, event, now, () => this.eventName(involved.name));
+    if (result.skip) return;
+    const stored = this.writeCoreEvent(result.event, result.update);
+    if (stored) recordServerState(this.state.correlator, stored);
+  }
+
+  /** Records an events.k8s.io/v1 event (events.EventRecorder.Eventf). */
+  eventf(
+    regarding: InvolvedObject,
+    related: InvolvedObject | undefined,
+    type: EventType,
+    reason: string,
+    action: string,
+    note: string,
+    reporter: EventReporter,
+  ): void {
+    const now = this.api.now();
+    const event: SeriesEvent = {
+      metadata: { name: this.eventName(regarding.name), namespace: regarding.namespace || 'default' },
+      involvedObject: { ...regarding },
+      reason,
+      message: note,
+      type,
+      action,
+      eventTime: formatMicroTimestamp(now),
+      reportingComponent: reporter.controller,
+      reportingInstance: reporter.instance,
+    };
+    if (related) event.related = { ...related };
+    const cache = (this.state.series[reporter.controller] ??= {});
+    const write = observeSeriesEvent(cache, event, now, formatMicroTimestamp(now));
+    if (write) this.writeSeriesEvent(write);
+  }
+
+  /** Whether `controller`'s recorder still has series or recent events its housekeeping must look at. */
+  hasPendingSeries(controller: string): boolean {
+    const cache = this.state.series[controller];
+    return cache !== undefined && hasPendingSeries(cache);
+  }
+
+  /** The 30-minute refresh of running series (refreshExistingEventSeries). */
+  refreshSeries(controller: string): void {
+    for (const event of seriesToRefresh(this.state.series[controller] ?? {})) this.writeSeriesEvent(event);
+  }
+
+  /** The 6-minute finish of ended series (finishSeries). */
+  finishSeries(controller: string): void {
+    const cache = this.state.series[controller];
+    if (!cache) return;
+    for (const event of finishSeries(cache, this.api.now())) this.writeSeriesEvent(event);
+    if (!hasPendingSeries(cache)) delete this.state.series[controller];
+  }
+
+  /** `<object>.<UnixNano in hex>`; virtual nanoseconds plus a sequence keep names unique. */
+  private eventName(objectName: string): string {
+    const nanos = BigInt(this.api.now()) * NANOS_PER_MS + BigInt(this.state.sequence++ % 1_000_000);
+    return `${objectName}.${nanos.toString(16)}`;
+  }
+
+  /** recordEvent: patch a repeat (create it again if it expired), create a new one. */
+  private writeCoreEvent(event: CoreEvent, update: boolean): CoreEvent | undefined {
+    const { namespace, name } = event.metadata;
+    if (update) {
+      const patched = this.api.patch(EVENTS, namespace, name, 'strategic', {
+        count: event.count,
+        lastTimestamp: event.lastTimestamp,
+        message: event.message,
+      });
+      if (patched.ok) return patched.value as unknown as CoreEvent;
+      if (patched.error.code !== 404) return undefined;
+    }
+    const created = this.api.create({
+      apiVersion: 'v1',
+      kind: 'Event',
+      ...event,
+      metadata: { name, namespace },
     });
-    if (created.ok) this.state.byKey[key] = name;
+    return created.ok ? (created.value as unknown as CoreEvent) : undefined;
+  }
+
+  /** events.k8s.io recordEvent: a series is patched (created if gone), anything else created. */
+  private writeSeriesEvent(event: SeriesEvent): void {
+    const { namespace, name } = event.metadata;
+    if (event.series) {
+      const patched = this.api.patch(EVENTS, namespace, name, 'strategic', { series: event.series });
+      if (patched.ok || patched.error.code !== 404) return;
+    }
+    this.api.create({
+      apiVersion: 'v1',
+      kind: 'Event',
+      ...event,
+      // The core/v1 view of a new-API event: no legacy source, count or first/last timestamps.
+      source: {},
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { KNOWN_REPOSITORIES } from './catalog/knownRepositories';
-import { SIMULATED_COMMANDS } from './catalog/commandSets';
+import { SIMULATED_COMMANDS, SIMULATED_USERLAND } from './catalog/commandSets';
 import type { ImageVariant } from './catalog/imageDefinition';
 import { DEFAULT_PATH } from './catalog/osReleases';
 import { fakeDigest } from './fakeDigest';
@@ -42,6 +42,7 @@ function simulatedVariant(reference: ImageReference): ImageVariant {
     exposedPorts: [],
     user: '',
     commands: [...SIMULATED_COMMANDS, SIMULATED_APP],
+    userland: SIMULATED_USERLAND,
     files: {},
     startupSeconds: STARTUP_SECONDS.simulated,
   };

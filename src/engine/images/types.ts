@@ -1,4 +1,4 @@
-import type { ProgramDefinition } from '../os/types';
+import type { ProgramDefinition, Userland } from '../os/types';
 
 /** A container image reference split the way containerd normalises it. */
 export interface ImageReference {
@@ -31,6 +31,11 @@ export interface ImageSpec {
   user: string;
   /** Executables on PATH (basenames); anything else gives `executable file not found in $PATH`. */
   commands: string[];
+  /**
+   * Whose shell and tools the image has, which decides their wording (`sh: foo: not found` from busybox's ash,
+   * `sh: 1: foo: not found` from Debian's dash).
+   */
+  userland: Userland;
   /** Files in the image's root file system beyond the empty directory skeleton (path → content). */
   files: Record<string, string>;
   /** Seconds to pull on a node without the image (before per-node jitter). */

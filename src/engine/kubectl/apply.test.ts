@@ -43,13 +43,7 @@ const LAST_APPLIED_V1 =
   '{"apiVersion":"v1","kind":"Pod","metadata":{"annotations":{},"labels":{"app":"demo"},"name":"app","namespace":"default"},' +
   '"spec":{"containers":[{"image":"nginx:1.25","name":"app","ports":[{"containerPort":80}]}]}}\n';
 
-function cluster(): FakeCluster {
-  const c = createFakeCluster();
-  c.files['pod.yaml'] = POD_V1;
-  c.files['pod2.yaml'] = POD_V2;
-  c.files['web.yaml'] = DEPLOY_AND_SERVICE;
-  return c;
-}
+const cluster = () => createFakeCluster({ 'pod.yaml': POD_V1, 'pod2.yaml': POD_V2, 'web.yaml': DEPLOY_AND_SERVICE });
 
 const annotation = (c: FakeCluster, key: string) =>
   c.run(`get pod app -o 'jsonpath={.metadata.annotations.${key.replace(/\./g, '\\.')}}'`).stdout;
@@ -163,7 +157,8 @@ describe('kubectl create', () => {
     expect(c.run('create namespace dev').stdout).toBe('namespace/dev created\n');
     expect(c.run('create ns dev').stderr).toBe('Error from server (AlreadyExists): namespaces "dev" already exists\n');
     expect(c.run('create ns tmp --dry-run=client -o yaml').stdout).toBe(
-      'apiVersion: v1\nkind: Namespace\nmetadata:\n  creationTimestamp: null\n  name: tmp\nspec: {}\nstatus: {}\n',
+      // v1.33+ (kubernetes#130989) no longer prints `creationTimestamp: null`.
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: tmp\nspec: {}\nstatus: {}\n',
     );
     expect(c.run('create namespace').stderr).toBe(
       "error: exactly one NAME is required, got 0\nSee 'kubectl create namespace -h' for help and examples\n",

@@ -11,6 +11,8 @@ export interface Output {
   hints: string[];
   /** Errors a command collected while it went on (cobra `ContinueOnError`); printed at the end. */
   errors: KubectlError[];
+  /** Objects printed in an `-o` format so far (the YAML printer separates documents with `---`). */
+  objectsPrinted: number;
 }
 
 export interface CommandContext {

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../api/explain';
-import { createFakeCluster, type FakeCluster } from './testing/fakeCluster';
-import { seedBasicCluster, webPod } from './testing/fixtures';
-
-function cluster(): FakeCluster {
-  const c = createFakeCluster();
-  seedBasicCluster(c.api);
-  return c;
-}
+import type { FakeCluster } from './testing/fakeCluster';
+import { createSeededCluster as cluster, webPod } from './testing/fixtures';
 
 describe('kubectl run', () => {
   it('prints the Pod it would create with --dry-run=client -o yaml', () => {
     expect(cluster().run('run nginx --image=nginx --dry-run=client -o yaml').stdout).toBe(
-      'apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: null\n  labels:\n    run: nginx\n  name: nginx\n' +
+      // v1.33+ (kubernetes#130989) no longer prints `creationTimestamp: null`.
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    run: nginx\n  name: nginx\n' +
         'spec:\n  containers:\n  - image: nginx\n    name: nginx\n    resources: {}\n  dnsPolicy: ClusterFirst\n  restartPolicy: Always\nstatus: {}\n',
     );
   });
@@ -30,7 +25,8 @@ describe('kubectl run', () => {
     expect(
       c.run('get pod bb --show-labels -o custom-columns=L:.metadata.labels.tier,R:.spec.restartPolicy').stdout,
     ).toBe('L     R\nx     Never\n');
-    expect(c.run('run').stderr).toBe("error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n");
+    // run.go Validate returns a plain error, without the usage pointer.
+    expect(c.run('run').stderr).toBe('error: NAME is required for run\n');
     expect(c.run('run x').stderr).toBe('error: --image is required\n');
     expect(c.run('run x --image=y --restart=Sometimes').stderr).toBe('error: invalid restart policy: Sometimes\n');
   });
@@ -104,12 +100,12 @@ describe('kubectl label and annotate', () => {
     });
     expect(c.run('label pod web app=api --overwrite').stdout).toBe('pod/web labeled\n');
     expect(c.run('label pod web app=api --overwrite').stdout).toBe('pod/web not labeled\n');
-    expect(c.run('label pod web tier- nope-').stdout).toBe('label "nope" not found.\npod/web labeled\n');
+    // label.go updateDataChangeMsg: a removal without --overwrite reports `unlabeled`.
+    expect(c.run('label pod web tier- nope-').stdout).toBe('label "nope" not found.\npod/web unlabeled\n');
     expect(c.run('get pod web --show-labels --no-headers').stdout).toBe('web   1/1   Running   0     3m    app=api\n');
     expect(c.run('label nodes --all disk=ssd').stdout).toBe('node/master labeled\nnode/worker1 labeled\n');
-    expect(c.run('label pod web').stderr).toBe(
-      "error: at least one label update is required\nSee 'kubectl label -h' for help and examples\n",
-    );
+    // label.go Validate returns a plain error, without the usage pointer.
+    expect(c.run('label pod web').stderr).toBe('error: at least one label update is required\n');
     expect(c.run('label pod web a=b c').stderr).toBe(
       'error: all resources must be specified before label changes: c\n',
     );
@@ -118,7 +114,10 @@ describe('kubectl label and annotate', () => {
   it('annotates and names the conflicting annotation', () => {
     const c = cluster();
     expect(c.run('annotate pod web note=hi').stdout).toBe('pod/web annotated\n');
-    expect(c.run('annotate pod web note=hi').stdout).toBe('pod/web annotated\n');
+    // validateNoAnnotationOverwrites refuses any key already set, even to the same value.
+    expect(c.run('annotate pod web note=hi').stderr).toBe(
+      "error: --overwrite is false but found the following declared annotation(s): 'note' already has a value (hi)\n",
+    );
     expect(c.run('annotate pod web note=ho').stderr).toBe(
       "error: --overwrite is false but found the following declared annotation(s): 'note' already has a value (hi)\n",
     );
@@ -219,7 +218,10 @@ describe('kubectl logs and exec', () => {
     expect(c.run('logs liveness-exec').stderr).toBe(
       'Error from server (BadRequest): container "liveness" in pod "liveness-exec" is waiting to start: ContainerCreating\n',
     );
-    expect(c.run('logs nope').stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+    // kubernetes#120111 (v1.29) names the namespace.
+    expect(c.run('logs nope').stderr).toBe(
+      'error: error from server (NotFound): pods "nope" not found in namespace "default"\n',
+    );
   });
 
   it('runs a command in a container and passes on its exit code', () => {
@@ -248,11 +250,20 @@ describe('kubectl logs and exec', () => {
       exitCode: 126,
       hints: ['The container image has no "ping" program: run a command that the image contains (e.g. `sh`).'],
     });
-    expect(c.run('exec web ls').stderr).toBe(
-      'kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n',
-    );
+    // kubernetes#125437 (v1.31) turned the deprecated form into an error.
+    expect(c.run('exec web ls')).toEqual({
+      stdout: '',
+      stderr: 'error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\n',
+      exitCode: 1,
+      hints: [
+        'Since kubectl 1.31 the command to run comes after `--`: write `kubectl exec POD -- COMMAND` (e.g. `kubectl exec -it nginx -- sh`).',
+      ],
+    });
     expect(c.run('exec web').stderr).toBe('error: you must specify at least one command for the container\n');
-    expect(c.run('exec web -c nope -- ls').stderr).toBe('error: container nope not found in pod web\n');
+    // A named container is checked by the API server.
+    expect(c.run('exec web -c nope -- ls').stderr).toBe(
+      'Error from server (BadRequest): container nope is not valid for pod web\n',
+    );
   });
 });
 

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeCluster, type FakeCluster } from './testing/fakeCluster';
-import { seedBasicCluster } from './testing/fixtures';
-
-function cluster(): FakeCluster {
-  const c = createFakeCluster();
-  seedBasicCluster(c.api);
-  return c;
-}
+import { createSeededCluster as cluster } from './testing/fixtures';
 
 describe('kubectl describe', () => {
   it('describes a pod with probes, a restart and repeated events exactly as kubectl lays it out', () => {
@@ -175,6 +168,8 @@ describe('kubectl describe', () => {
         '  Architecture:               amd64',
         '  Container Runtime Version:  containerd://1.7.24',
         '  Kubelet Version:            v1.34.1',
+        // Printed, empty, since kubelets stopped reporting it (v1.31, KEP-4004).
+        '  Kube-Proxy Version:         ',
         'PodCIDR:                      10.244.1.0/24',
         'PodCIDRs:                     10.244.1.0/24',
         'Non-terminated Pods:          (2 in total)',

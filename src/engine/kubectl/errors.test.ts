@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../api/types';
-import { createFakeCluster, type FakeCluster } from './testing/fakeCluster';
-import { seedBasicCluster } from './testing/fixtures';
+import type { FakeCluster } from './testing/fakeCluster';
+import { createSeededCluster } from './testing/fixtures';
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: app\n    image: nginx\n';
 
-function cluster(): FakeCluster {
-  const c = createFakeCluster();
-  seedBasicCluster(c.api);
-  c.files['pod.yaml'] = POD;
-  return c;
-}
+const cluster = () => createSeededCluster({ 'pod.yaml': POD });
 
 function failCreate(c: FakeCluster, error: ApiError): void {
   c.api.failures.push({ verb: 'create', error });

@@ -58,7 +58,8 @@ export function formatError(err: KubectlError): string {
     return `${text}: \n${causes.map((c) => `* ${c}\n`).join('')}`;
   }
   if (status) return `${standardMessage(err)}\n`;
-  if (err.verbatim) return `${err.message}\n`;
+  // handleErr adds a newline only when the message lacks one.
+  if (err.verbatim) return err.message.endsWith('\n') ? err.message : `${err.message}\n`;
   const text = err.message.startsWith('error: ') ? err.message : `error: ${err.message}`;
   return text.endsWith('\n') ? text : `${text}\n`;
 }

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeCluster, type FakeCluster } from './testing/fakeCluster';
-import { at, seedBasicCluster, webPod } from './testing/fixtures';
-
-function cluster(): FakeCluster {
-  const c = createFakeCluster();
-  seedBasicCluster(c.api);
-  return c;
-}
+import { createFakeCluster } from './testing/fakeCluster';
+import { at, createSeededCluster as cluster, webPod } from './testing/fixtures';
 
 describe('kubectl get pods', () => {
   it('prints the default table with READY, STATUS and RESTARTS (N (age ago))', () => {

@@ -35,6 +35,10 @@ export const HINT_TEXTS = {
     'A probe or lifecycle hook ({field}) takes exactly one handler: keep one of `exec`, `httpGet`, `tcpSocket`, `grpc` or `sleep` and remove the others.',
   executableNotFound:
     'The container image has no "{command}" program: run a command that the image contains (e.g. `sh`).',
+  execDash:
+    'Since kubectl 1.31 the command to run comes after `--`: write `kubectl exec POD -- COMMAND` (e.g. `kubectl exec -it nginx -- sh`).',
+  removedRunFlag:
+    "Today's kubectl run only creates a Pod and has no --{flag} flag: write the setting in a manifest instead (e.g. `resources.requests` in the Pod spec, or a Deployment for replicas).",
 } as const;
 
 export type HintId = keyof typeof HINT_TEXTS;
@@ -188,6 +192,11 @@ const ERROR_MATCHERS: readonly ErrorMatcher[] = [
   {
     pattern: /exec: "([^"]+)": executable file not found/,
     hint: (m) => formatHint('executableNotFound', { command: m[1] ?? '' }),
+  },
+  { pattern: /exec \[POD\] \[COMMAND\] is not supported anymore/, hint: () => formatHint('execDash') },
+  {
+    pattern: /unknown flag: --(requests|limits|replicas|generator|serviceaccount|schedule)\nSee 'kubectl run --help'/,
+    hint: (m) => formatHint('removedRunFlag', { flag: m[1] ?? '' }),
   },
 ];
 

@@ -64,7 +64,7 @@ function findCommand(
 }
 
 function emptyOutput(): Output {
-  return { stdout: '', stderr: '', hints: [], errors: [] };
+  return { stdout: '', stderr: '', hints: [], errors: [], objectsPrinted: 0 };
 }
 
 function finish(out: Output, exitCode: number): KubectlResult {

@@ -95,5 +95,6 @@ export function readManifestRefs(ctx: CommandContext, verb: string): ResourceRef
     resource: m.resource,
     name: m.object.metadata?.name ?? '',
     namespace: m.namespace,
+    source: m.source,
   }));
 }

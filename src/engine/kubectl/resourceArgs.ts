@@ -2,7 +2,7 @@
  * Turning `TYPE NAME...`, `TYPE1,TYPE2`, `TYPE/NAME...` arguments into resources and names, as cli-runtime's
  * resource builder does (`KC:cli-runtime/pkg/resource/builder.go:ResourceTypeOrNameArgs`).
  */
-import type { ApiClient, KubeObject, ListOptions, ResourceType } from '../api/types';
+import type { ApiClient, ApiError, KubeObject, ListOptions, ResourceType } from '../api/types';
 import { apiError, clientError } from './errors';
 
 /** One resource type to list, or one named object to get. */
@@ -12,12 +12,16 @@ export interface ResourceRef {
   name?: string;
   /** The object's own namespace when it came from a manifest. */
   namespace?: string;
+  /** The manifest file it came from (`STDIN` for `-f -`), for `error when deleting "pod.yaml"`. */
+  source?: string;
 }
 
 /** An object fetched from the API with the resource that serves it. */
 export interface ResourceInfo {
   resource: ResourceType;
   object: KubeObject;
+  /** The manifest file it came from, if any. */
+  source?: string;
 }
 
 /** `the server doesn't have a resource type "foo"` (`meta.NoResourceMatchError` in checkErr). */
@@ -77,6 +81,22 @@ export function getObject(api: ApiClient, resource: ResourceType, namespace: str
   return { resource, object: result.value };
 }
 
+/**
+ * cli-runtime `EnhanceListError`: a BadRequest or NotFound from a list names the resource and the selectors
+ * (`Unable to find "/v1, Resource=pods" that match label selector "x", field selector "": ...`).
+ */
+function enhanceListError(error: ApiError, resource: ResourceType, options: ListOptions): ApiError {
+  if (error.reason !== 'BadRequest' && error.reason !== 'NotFound') return error;
+  const subject = `${resource.group}/${resource.version}, Resource=${resource.plural}`;
+  const label = options.labelSelector ?? '';
+  const field = options.fieldSelector ?? '';
+  const message =
+    label === '' && field === ''
+      ? `Unable to list "${subject}": ${error.message}`
+      : `Unable to find "${subject}" that match label selector "${label}", field selector "${field}": ${error.message}`;
+  return { ...error, message };
+}
+
 /** Lists objects of a type in a namespace (or all namespaces). */
 export function listObjects(
   api: ApiClient,
@@ -86,7 +106,7 @@ export function listObjects(
   options: ListOptions,
 ): ResourceInfo[] {
   const result = api.list(resource, namespaceFor(resource, namespace, allNamespaces), options);
-  if (!result.ok) throw apiError(result.error);
+  if (!result.ok) throw apiError(enhanceListError(result.error, resource, options));
   return result.value.map((object) => ({ resource, object }));
 }
 

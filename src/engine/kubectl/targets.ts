@@ -16,6 +16,11 @@ export interface TargetOptions {
   verb: string;
   /** A bare type needs `-l`, `--field-selector` or `--all` (delete, label, wait); `get` lists it instead. */
   requireSelection?: boolean;
+  /**
+   * False: named objects are not fetched first (the builder's `RequireObject(false)`, as `delete` uses it); their
+   * info carries only the name and namespace.
+   */
+  requireObject?: boolean;
 }
 
 export interface Targets {
@@ -44,8 +49,15 @@ export function fetchTargets(ctx: CommandContext, options: TargetOptions): Targe
   const infos: ResourceInfo[] = [];
   for (const ref of refs) {
     try {
-      if (ref.name !== undefined) {
-        infos.push(getObject(ctx.api, ref.resource, ref.namespace ?? ctx.namespace, ref.name));
+      if (ref.name !== undefined && options.requireObject === false) {
+        const namespace = ref.resource.namespaced ? (ref.namespace ?? ctx.namespace) : undefined;
+        const object = { apiVersion: '', kind: ref.resource.kind, metadata: { name: ref.name, namespace } };
+        infos.push({ resource: ref.resource, object, source: ref.source });
+      } else if (ref.name !== undefined) {
+        infos.push({
+          ...getObject(ctx.api, ref.resource, ref.namespace ?? ctx.namespace, ref.name),
+          source: ref.source,
+        });
       } else {
         const listOptions = { labelSelector: selector || undefined, fieldSelector: fieldSelector || undefined };
         infos.push(...listObjects(ctx.api, ref.resource, ctx.namespace, allNamespaces, listOptions));

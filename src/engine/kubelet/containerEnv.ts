@@ -101,3 +101,48 @@ export function containerArgv(container: Container, image: ImageSpec, env: Recor
   if (container.args && container.args.length > 0) return [...image.entrypoint, ...expand(container.args)];
   return [...image.entrypoint, ...image.cmd];
 }
+
+interface ServiceLike {
+  metadata: { name?: string };
+  spec?: unknown;
+}
+
+/** Docker-link style variables for Services (pkg/kubelet/envvars/envvars.go FromServices). */
+export function serviceLinkEnv(services: readonly ServiceLike[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const service of services) {
+    const spec = service.spec as
+      { clusterIP?: string; ports?: { name?: string; port: number; protocol?: string }[] } | undefined;
+    if (!spec?.clusterIP || spec.clusterIP === 'None') continue;
+    const prefix = service.metadata.name!.toUpperCase().replace(/-/g, '_');
+    const first = spec.ports?.[0];
+    env[`${prefix}_SERVICE_HOST`] = spec.clusterIP;
+    if (first) {
+      env[`${prefix}_SERVICE_PORT`] = String(first.port);
+      const protocol = (first.protocol ?? 'TCP').toLowerCase();
+      env[`${prefix}_PORT`] = `${protocol}://${spec.clusterIP}:${first.port}`;
+    }
+    for (const port of spec.ports ?? []) {
+      const protocol = (port.protocol ?? 'TCP').toLowerCase();
+      const base = `${prefix}_PORT_${port.port}_${protocol.toUpperCase()}`;
+      if (port.name) env[`${prefix}_SERVICE_PORT_${port.name.toUpperCase().replace(/-/g, '_')}`] = String(port.port);
+      env[base] = `${protocol}://${spec.clusterIP}:${port.port}`;
+      env[`${base}_PROTO`] = protocol;
+      env[`${base}_PORT`] = String(port.port);
+      env[`${base}_ADDR`] = spec.clusterIP;
+    }
+  }
+  return env;
+}
+
+/** /etc/hosts and /etc/hostname as the kubelet writes them (kubelet_pods.go managedHostsFileContent). */
+export function managedEtcFiles(pod: Pod, podIp: string, hostname: string): Record<string, string> {
+  const names = [hostname];
+  if (pod.spec.subdomain)
+    names.unshift(`${hostname}.${pod.spec.subdomain}.${pod.metadata.namespace}.svc.cluster.local`);
+  let hosts =
+    '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n';
+  if (pod.spec.hostNetwork !== true) hosts += `${podIp}\t${names.join('\t')}\n`;
+  for (const alias of pod.spec.hostAliases ?? []) hosts += `${alias.ip}\t${(alias.hostnames ?? []).join('\t')}\n`;
+  return { '/etc/hosts': hosts, '/etc/hostname': `${hostname}\n` };
+}

@@ -1,6 +1,7 @@
 /**
- * The pod status the kubelet reports (pkg/kubelet/kubelet_pods.go:generateAPIPodStatus, getPhase;
- * pkg/kubelet/status/generate.go): phase, conditions in their fixed order, and per-container states.
+ * The pod status the kubelet reports (pkg/kubelet/kubelet_pods.go: generateAPIPodStatus,
+ * convertToAPIContainerStatuses, getPhase; pkg/kubelet/status/generate.go): container states with their waiting
+ * reasons, the phase, and the kubelet's conditions in their fixed order.
  */
 import type { Container, ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from '../api/kinds';
 import { formatTimestamp } from '../runtime/time';
@@ -22,74 +23,103 @@ function terminatedState(info: TerminatedInfo): ContainerState {
   return { terminated } as unknown as ContainerState;
 }
 
-function stateOf(worker: ContainerWorkerState | undefined, defaultWaiting: string): ContainerState {
-  if (!worker) return { waiting: { reason: defaultWaiting } };
-  if (worker.waiting) {
-    const waiting: { reason: string; message?: string } = { reason: worker.waiting.reason };
-    if (worker.waiting.message) waiting.message = worker.waiting.message;
-    return { waiting };
-  }
-  if (worker.runningSince !== undefined) return { running: { startedAt: formatTimestamp(worker.runningSince) } };
-  if (worker.terminated) return terminatedState(worker.terminated);
-  return { waiting: { reason: defaultWaiting } };
+/** A restartable init container (`restartPolicy: Always`): a sidecar that keeps running beside the app. */
+export function isSidecar(container: Container | undefined): boolean {
+  return container?.restartPolicy === 'Always';
 }
 
-/** While a dead container waits to restart (CrashLoopBackOff), its last instance is the "last state". */
-function lastStateOf(worker: ContainerWorkerState | undefined): ContainerState {
-  if (worker?.waiting && worker.terminated) return terminatedState(worker.terminated);
-  return worker?.lastTerminated ? terminatedState(worker.lastTerminated) : {};
+/**
+ * kuberuntime ShouldContainerBeRestarted: sidecars always, init containers until they succeed, others by the pod's
+ * restart policy.
+ */
+export function willRestart(pod: Pod, state: ContainerWorkerState): boolean {
+  const exitCode = state.terminated?.exitCode;
+  if (exitCode === undefined) return true;
+  if (state.init && isSidecar((pod.spec.initContainers ?? []).find((c) => c.name === state.name))) return true;
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  if (policy === 'Never') return false;
+  if (state.init || policy === 'OnFailure') return exitCode !== 0;
+  return true;
 }
 
 function containerStatus(
+  pod: Pod,
   container: Container,
   worker: ContainerWorkerState | undefined,
   defaultWaiting: string,
 ): ContainerStatus {
-  const status: ContainerStatus = {
+  let state: ContainerState = { waiting: { reason: defaultWaiting } };
+  let lastState: ContainerState = {};
+  if (worker) {
+    // A container whose postStart hook still runs, or is being killed because it failed, is not reported running:
+    // the pod worker is still inside startContainer.
+    const running = worker.runningSince !== undefined && !worker.postStart && worker.killing?.reason !== 'postStart';
+    if (worker.lastTerminated) lastState = terminatedState(worker.lastTerminated);
+    if (running) state = { running: { startedAt: formatTimestamp(worker.runningSince!) } };
+    else if (worker.failure && willRestart(pod, worker)) {
+      const waiting: { reason: string; message?: string } = { reason: worker.failure.reason };
+      if (worker.failure.message) waiting.message = worker.failure.message;
+      state = { waiting };
+      if (worker.terminated) lastState = terminatedState(worker.terminated);
+    } else if (worker.terminated && worker.runningSince === undefined) state = terminatedState(worker.terminated);
+  }
+  const status = {
     name: container.name,
-    state: stateOf(worker, defaultWaiting),
-    lastState: lastStateOf(worker),
+    state,
+    lastState,
     ready: worker?.ready ?? false,
     restartCount: worker?.restartCount ?? 0,
     image: worker?.imageName ?? container.image ?? '',
     imageID: worker?.imageId ?? '',
-    started: worker ? worker.started && worker.runningSince !== undefined : false,
+    started: worker ? worker.started && state.running !== undefined : false,
   } as ContainerStatus;
   if (worker?.containerId) status.containerID = `containerd://${worker.containerId}`;
   return status;
 }
 
-function isInitDone(pod: Pod, worker: PodWorkerState): boolean {
-  return (pod.spec.initContainers ?? []).every(
-    (c) => worker.containers[c.name]?.terminated?.exitCode === 0 && !worker.containers[c.name]?.waiting,
-  );
-}
-
-/** getPhase: Pending until initialised; then by how many app containers run, wait or stopped, and the restart policy. */
-export function computePhase(pod: Pod, worker: PodWorkerState): string {
-  if (worker.finalPhase) return worker.finalPhase;
-  if (!isInitDone(pod, worker)) return 'Pending';
+/** getPhase, over the container statuses just generated. */
+export function podPhase(pod: Pod, init: ContainerStatus[], regular: ContainerStatus[], terminal: boolean): string {
+  let pendingInit = 0;
+  let pendingSidecars = 0;
+  let failedInit = 0;
   let running = 0;
   let waiting = 0;
   let stopped = 0;
   let succeeded = 0;
-  for (const container of pod.spec.containers) {
-    const state = worker.containers[container.name];
-    if (!state) waiting++;
-    else if (state.runningSince !== undefined) running++;
-    else if (state.terminated) {
+  init.forEach((status, i) => {
+    if (isSidecar(pod.spec.initContainers?.[i])) {
+      // A sidecar counts as running; one not yet started holds the pod in Pending; a stopped one is ignored.
+      if (status.state?.running) {
+        running++;
+        if (!status.started) pendingSidecars++;
+      } else if (!status.state?.terminated && !status.lastState?.terminated) pendingSidecars++;
+      return;
+    }
+    if (status.state?.running) pendingInit++;
+    else if (status.state?.terminated) {
+      if (status.state.terminated.exitCode !== 0) failedInit++;
+    } else if (status.lastState?.terminated) {
+      if (status.lastState.terminated.exitCode !== 0) failedInit++;
+    } else pendingInit++;
+  });
+  const regularStarted = regular.some((s) => s.state?.running || s.state?.terminated || s.lastState?.terminated);
+  for (const status of regular) {
+    if (status.state?.running) running++;
+    else if (status.state?.terminated) {
       stopped++;
-      if (state.terminated.exitCode === 0) succeeded++;
-    } else if (state.lastTerminated) stopped++;
+      if (status.state.terminated.exitCode === 0) succeeded++;
+    } else if (status.lastState?.terminated) stopped++;
     else waiting++;
   }
-  if (waiting > 0) return 'Pending';
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  if (failedInit > 0 && policy === 'Never') return 'Failed';
+  if (pendingInit > 0 || (pendingSidecars > 0 && !regularStarted) || waiting > 0) return 'Pending';
   if (running > 0) return 'Running';
   if (stopped > 0) {
-    const policy = pod.spec.restartPolicy ?? 'Always';
+    if (terminal) return stopped === succeeded ? 'Succeeded' : 'Failed';
     if (policy === 'Always') return 'Running';
-    if (policy === 'OnFailure') return stopped === succeeded ? 'Succeeded' : 'Running';
-    return stopped === succeeded ? 'Succeeded' : 'Failed';
+    if (stopped === succeeded) return 'Succeeded';
+    return policy === 'Never' ? 'Failed' : 'Running';
   }
   return 'Pending';
 }
@@ -115,46 +145,56 @@ function condition(
   return result;
 }
 
-export interface NodeIdentity {
-  hostIp: string;
-}
-
-/** The full status object to write, keeping the scheduler's PodScheduled condition. */
-export function generatePodStatus(
+/** status/generate.go GeneratePodInitializedCondition. */
+function initializedCondition(
   pod: Pod,
   worker: PodWorkerState,
-  podIp: string | undefined,
-  node: NodeIdentity,
+  init: ContainerStatus[],
+  regular: ContainerStatus[],
+  phase: string,
   now: number,
-): PodStatus {
-  const phase = computePhase(pod, worker);
-  const initDone = isInitDone(pod, worker);
-  const terminal = phase === 'Succeeded' || phase === 'Failed';
-  const conditions: PodCondition[] = [];
-  conditions.push(
-    condition(
-      worker,
-      'PodReadyToStartContainers',
-      worker.sandboxReadyAt !== undefined && !terminal ? 'True' : 'False',
-      now,
-    ),
-  );
-  const incompleteInit = (pod.spec.initContainers ?? [])
-    .filter((c) => worker.containers[c.name]?.terminated?.exitCode !== 0)
+): PodCondition {
+  if (phase === 'Succeeded') return condition(worker, 'Initialized', 'True', now, 'PodCompleted');
+  // Once a regular container has started, the pod was initialized.
+  const anyStarted = regular.some((s) => s.state?.running || s.state?.terminated || s.lastState?.terminated);
+  // A sidecar is complete once started, any other init container once it exited 0.
+  const incomplete = (pod.spec.initContainers ?? [])
+    .filter((c, i) => (isSidecar(c) ? !init[i]?.started : init[i]?.state?.terminated?.exitCode !== 0))
     .map((c) => c.name);
-  conditions.push(
-    initDone
-      ? condition(worker, 'Initialized', 'True', now)
-      : condition(
-          worker,
-          'Initialized',
-          'False',
-          now,
-          'ContainersNotInitialized',
-          `containers with incomplete status: [${incompleteInit.join(' ')}]`,
-        ),
+  if (anyStarted || incomplete.length === 0) return condition(worker, 'Initialized', 'True', now);
+  return condition(
+    worker,
+    'Initialized',
+    'False',
+    now,
+    'ContainersNotInitialized',
+    `containers with incomplete status: [${incomplete.join(' ')}]`,
   );
-  const unready = pod.spec.containers.filter((c) => !worker.containers[c.name]?.ready).map((c) => c.name);
+}
+
+export interface StatusContext {
+  hostIp: string;
+  /** Whether the pod sandbox is up (PodReadyToStartContainers). */
+  sandboxReady: boolean;
+  now: number;
+}
+
+/** The full status to write, keeping the scheduler's PodScheduled condition. */
+export function generatePodStatus(pod: Pod, worker: PodWorkerState, context: StatusContext): PodStatus {
+  const { now } = context;
+  const initContainers = pod.spec.initContainers ?? [];
+  // kubelet_pods.go: with init containers, every container not yet created waits as PodInitializing.
+  const defaultWaiting = initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating';
+  const init = initContainers.map((c) => containerStatus(pod, c, worker.containers[c.name], defaultWaiting));
+  const regular = pod.spec.containers.map((c) => containerStatus(pod, c, worker.containers[c.name], defaultWaiting));
+  const phase = podPhase(pod, init, regular, worker.terminal === true);
+  const terminal = phase === 'Succeeded' || phase === 'Failed';
+  const conditions: PodCondition[] = [
+    condition(worker, 'PodReadyToStartContainers', context.sandboxReady ? 'True' : 'False', now),
+    initializedCondition(pod, worker, init, regular, phase, now),
+  ];
+  const sidecars = init.filter((s, i) => isSidecar(initContainers[i]));
+  const unready = [...sidecars, ...regular].filter((s) => !s.ready).map((s) => s.name);
   for (const type of ['Ready', 'ContainersReady']) {
     if (terminal)
       conditions.push(condition(worker, type, 'False', now, phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed'));
@@ -177,23 +217,16 @@ export function generatePodStatus(
   const status: PodStatus = {
     phase,
     conditions,
-    hostIP: node.hostIp,
-    hostIPs: [{ ip: node.hostIp }],
+    hostIP: context.hostIp,
+    hostIPs: [{ ip: context.hostIp }],
     startTime: formatTimestamp(worker.startTime),
   } as PodStatus;
-  if (podIp) {
-    status.podIP = podIp;
-    status.podIPs = [{ ip: podIp }];
+  if (worker.podIp) {
+    status.podIP = worker.podIp;
+    status.podIPs = [{ ip: worker.podIp }];
   }
-  const initContainers = pod.spec.initContainers ?? [];
-  if (initContainers.length > 0) {
-    status.initContainerStatuses = initContainers.map((c) =>
-      containerStatus(c, worker.containers[c.name], 'PodInitializing'),
-    );
-  }
-  const appWaiting = initDone ? 'ContainerCreating' : 'PodInitializing';
-  status.containerStatuses = pod.spec.containers.map((c) => containerStatus(c, worker.containers[c.name], appWaiting));
+  if (init.length > 0) status.initContainerStatuses = init;
+  status.containerStatuses = regular;
   status.qosClass = qosClassOf(pod);
-  if (worker.finalPhase === 'Failed' && pod.status?.reason) status.reason = pod.status.reason;
   return status;
 }

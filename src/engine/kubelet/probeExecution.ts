@@ -2,33 +2,41 @@
  * Running one probe and rendering its outcome the way the kubelet's probers do
  * (pkg/probe/exec, pkg/probe/http, pkg/probe/tcp, pkg/probe/grpc; pkg/kubelet/prober/prober.go).
  */
-import type { Probe } from '../api/kinds';
+import type { Container, Probe } from '../api/kinds';
 import type { NetworkError, NetworkStack } from '../os/types';
+import { TIMING } from '../runtime/timing';
+import { formatGoDuration } from './goDuration';
+import type { ExecOutcome } from './execInContainer';
+import { goQuote } from './goQuote';
 
+/**
+ * `failure` and `success` count towards the thresholds; `warning` counts as a success with an event (an HTTP
+ * redirect); `error` is an outcome the worker throws away (prober.go: "Probe errored").
+ */
 export interface ProbeOutcome {
-  success: boolean;
-  /** What follows `Liveness probe failed: ` in the Unhealthy event. */
+  verdict: 'success' | 'failure' | 'warning' | 'error';
+  /** What follows `Liveness probe failed: ` (or `... errored and resulted in unknown state: `) in the event. */
   output: string;
 }
 
-export interface ProbeTarget {
+export interface NetworkProbeTarget {
   podIp: string;
-  /** Named container ports, for `port: http`. */
-  namedPorts: Record<string, number>;
+  container: Container;
   /** The node's network, from which the kubelet connects. */
   net: NetworkStack;
-  /** Runs an exec probe's command in the container; a command still running after the timeout is reported as such. */
-  exec(
-    argv: string[],
-    timeoutSeconds: number,
-  ): { exitCode: number; output: string } | { timedOut: true } | { error: string };
 }
 
-function resolvePort(port: number | string | undefined, target: ProbeTarget): number | undefined {
+/**
+ * probe.ResolveContainerPort: a number, a named container port, or a number written as a string; anything else
+ * is strconv.Atoi's error.
+ */
+export function resolveProbePort(port: number | string | undefined, container: Container): number | { error: string } {
   if (typeof port === 'number') return port;
-  if (port === undefined) return undefined;
-  if (/^\d+$/.test(port)) return Number(port);
-  return target.namedPorts[port];
+  const text = port ?? '';
+  const named = (container.ports ?? []).find((p) => p.name === text);
+  if (named) return named.containerPort;
+  if (/^[+-]?\d+$/.test(text)) return Number(text);
+  return { error: `strconv.Atoi: parsing ${goQuote(text)}: invalid syntax` };
 }
 
 /** Go's net error text for a failed dial, as http/tcp probes print it. */
@@ -47,48 +55,78 @@ export function dialError(error: NetworkError, ip: string, port: number): string
   }
 }
 
-export function runProbe(probe: Probe, target: ProbeTarget): ProbeOutcome {
+/**
+ * An httpGet, tcpSocket or grpc probe from the node. Returns the outcome and when it is known: a refused connection
+ * at once, a connection that never answers only when timeoutSeconds has passed.
+ */
+export function runNetworkProbe(probe: Probe, target: NetworkProbeTarget): ProbeOutcome & { afterMs: number } {
   const timeoutSeconds = probe.timeoutSeconds ?? 1;
-  if (probe.exec) {
-    const command = probe.exec.command ?? [];
-    const result = target.exec(command, timeoutSeconds);
-    if ('error' in result) return { success: false, output: result.error };
-    if ('timedOut' in result)
-      return { success: false, output: `command timed out: "${command.join(' ')}" timed out after ${timeoutSeconds}s` };
-    return { success: result.exitCode === 0, output: result.output.replace(/\s+$/, '') };
-  }
+  const quick = (outcome: ProbeOutcome) => ({ ...outcome, afterMs: TIMING.probeLatencyMs });
+  const slow = (output: string) => ({ verdict: 'failure' as const, output, afterMs: timeoutSeconds * 1000 });
   if (probe.httpGet) {
     const http = probe.httpGet;
-    const port = resolvePort(http.port as number | string, target) ?? 80;
+    const port = resolveProbePort(http.port as number | string, target.container);
+    if (typeof port !== 'number') return quick({ verdict: 'error', output: port.error });
     const host = http.host || target.podIp;
     const path = http.path ?? '/';
-    const scheme = (http.scheme ?? 'HTTP').toLowerCase();
-    const url = `${scheme}://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`;
+    const https = (http.scheme ?? 'HTTP').toUpperCase() === 'HTTPS';
+    const url = `${https ? 'https' : 'http'}://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`;
     const headers: Record<string, string> = { 'User-Agent': 'kube-probe/1.34', Accept: '*/*' };
     for (const header of http.httpHeaders ?? []) headers[header.name] = header.value;
     const outcome = target.net.http({ method: 'GET', host, port, path, headers });
-    if (!outcome.ok) return { success: false, output: `Get "${url}": ${dialError(outcome.error, host, port)}` };
+    if (!outcome.ok) {
+      // Go's http.Client with a Timeout reports a connection that never answers this way.
+      if (outcome.error.kind === 'timeout')
+        return slow(`Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`);
+      return quick({ verdict: 'failure', output: `Get "${url}": ${dialError(outcome.error, host, port)}` });
+    }
+    if (https)
+      return quick({ verdict: 'failure', output: `Get "${url}": http: server gave HTTP response to HTTPS client` });
     const status = outcome.response.status;
-    // pkg/probe/http/http.go: 200 ≤ code < 400 is success.
-    if (status >= 200 && status < 400) return { success: true, output: '' };
-    return { success: false, output: `HTTP probe failed with statuscode: ${status}` };
+    // pkg/probe/http/http.go: 200 ≤ code < 400 succeeds; a redirect left unfollowed is a warning.
+    if (status >= 300 && status < 400)
+      return quick({
+        verdict: 'warning',
+        output: `Probe terminated redirects, Response body: ${outcome.response.body}`,
+      });
+    if (status >= 200 && status < 300) return quick({ verdict: 'success', output: outcome.response.body });
+    return quick({ verdict: 'failure', output: `HTTP probe failed with statuscode: ${status}` });
   }
   if (probe.tcpSocket) {
-    const port = resolvePort(probe.tcpSocket.port as number | string, target) ?? 0;
+    const port = resolveProbePort(probe.tcpSocket.port as number | string, target.container);
+    if (typeof port !== 'number') return quick({ verdict: 'error', output: port.error });
     const host = probe.tcpSocket.host || target.podIp;
     const outcome = target.net.connect(host, port);
-    if (outcome.ok) return { success: true, output: '' };
-    return { success: false, output: dialError(outcome.error, host, port) };
+    if (outcome.ok) return quick({ verdict: 'success', output: '' });
+    if (outcome.error.kind === 'timeout') return slow(dialError(outcome.error, host, port));
+    return quick({ verdict: 'failure', output: dialError(outcome.error, host, port) });
   }
   if (probe.grpc) {
-    // Simplified: a listening port answers SERVING (the health service itself is not simulated).
-    const port = probe.grpc.port;
-    const outcome = target.net.connect(target.podIp, port);
-    if (outcome.ok) return { success: true, output: '' };
-    return {
-      success: false,
-      output: `timeout: failed to connect service "${target.podIp}:${port}" within ${timeoutSeconds}s: context deadline exceeded`,
-    };
+    // Simplified: a listening port answers SERVING (the gRPC health service itself is not simulated). A blocking
+    // dial retries a refused connection until the deadline (pkg/probe/grpc/grpc.go).
+    const address = `${target.podIp}:${probe.grpc.port}`;
+    const outcome = target.net.connect(target.podIp, probe.grpc.port);
+    if (outcome.ok) return quick({ verdict: 'success', output: '' });
+    return slow(
+      `timeout: failed to connect service ${goQuote(address)} within ${formatGoDuration(timeoutSeconds * 1000)}: context deadline exceeded`,
+    );
   }
-  return { success: false, output: 'missing probe handler' };
+  return quick({ verdict: 'error', output: 'missing probe handler' });
+}
+
+/** pkg/probe/exec/exec.go: exit 0 succeeds, any other exit fails with the output, a timeout fails with its error. */
+export function execProbeOutcome(outcome: ExecOutcome, argv: string[], timeoutSeconds: number): ProbeOutcome {
+  switch (outcome.kind) {
+    case 'exited':
+      // RunInContainer appends stderr to stdout; the output is not trimmed.
+      return { verdict: outcome.exitCode === 0 ? 'success' : 'failure', output: outcome.stdout + outcome.stderr };
+    case 'timedOut':
+      // cri-client remote_runtime.go: fmt.Errorf("%w: %q timed out after %s", ErrCommandTimedOut, ...).
+      return {
+        verdict: 'failure',
+        output: `command timed out: ${goQuote(argv.join(' '))} timed out after ${formatGoDuration(timeoutSeconds * 1000)}`,
+      };
+    case 'error':
+      return { verdict: 'error', output: outcome.error };
+  }
 }

@@ -1,14 +1,30 @@
 /** The kubelet's own record of each pod it runs: plain data, part of the engine snapshot. */
+import type { Pod } from '../api/kinds';
 import type { BackoffEntry } from './backoff';
 
 export type ProbeType = 'liveness' | 'readiness' | 'startup';
 
+/** A command the kubelet runs in a container (CRI ExecSync) that did not finish in the instant it started. */
+export interface ExecInFlight {
+  captureId: string;
+  pid: number;
+  pidNs: string;
+  argv: string[];
+  /** When the kubelet stops waiting and kills it (a probe's timeoutSeconds); none for hooks. */
+  deadline?: number;
+}
+
 export interface ProbeWorkerState {
-  /** Container instance the worker probes; a restart starts fresh workers. */
+  /** Container instance the worker probes; a restart starts a fresh worker state. */
   containerId: string;
   result: 'Success' | 'Failure' | 'Unknown';
-  consecutiveSuccesses: number;
-  consecutiveFailures: number;
+  /** The last probe outcome and how many times in a row it came (prober/worker.go lastResult, resultRun). */
+  lastResult?: 'Success' | 'Failure';
+  resultRun: number;
+  /** A liveness or startup failure holds the worker until the container is replaced (worker.go onHold). */
+  onHold?: true;
+  /** A probe under way: an exec still running, or a network probe whose answer arrives later. */
+  inFlight?: true;
   /** Outcome of the most recent probe, for the inspector. */
   lastOutcome?: { time: number; success: boolean; output: string };
 }
@@ -25,18 +41,31 @@ export interface TerminatedInfo {
 
 export interface KillInProgress {
   reason: 'delete' | 'liveness' | 'startup' | 'postStart';
-  /** When the grace period for the whole stop runs out (preStop + SIGTERM wait). */
+  /** When the current stage runs out: the preStop hook's share of the grace period, then the SIGTERM wait. */
   deadline: number;
+  /** The whole grace period in seconds, from which the time spent in preStop is subtracted. */
+  graceSeconds: number;
   stage: 'preStop' | 'sigterm' | 'sigkill';
-  /** Exec capture of a running preStop hook. */
-  preStopCapture?: string;
+  preStopStartedAt?: number;
+  /** A preStop exec hook still running. */
+  preStopExec?: ExecInFlight;
+}
+
+/** A postStart hook holding the pod worker (kuberuntime_container.go startContainer, step 4). */
+export interface PostStartInProgress {
+  exec?: ExecInFlight;
+  /** End of a `sleep` handler. */
+  sleepUntil?: number;
 }
 
 export interface ContainerWorkerState {
   name: string;
   init: boolean;
-  /** Why the container is waiting, when it is (ContainerCreating, CrashLoopBackOff, ErrImagePull, ...). */
-  waiting?: { reason: string; message?: string };
+  /**
+   * Why the last attempt to start the container failed (the kubelet's reasonCache): ErrImagePull, ImagePullBackOff,
+   * CrashLoopBackOff, RunContainerError, PostStartHookError, ... Cleared when a start succeeds.
+   */
+  failure?: { reason: string; message?: string };
   /** The current container instance (running, or the last that ran). */
   containerId?: string;
   runningSince?: number;
@@ -45,9 +74,14 @@ export interface ContainerWorkerState {
   restartCount: number;
   restartBackoff?: BackoffEntry;
   pullBackoff?: BackoffEntry;
-  /** An image pull or container creation under way; sync leaves the container alone until it completes. */
-  pendingUntil?: number;
-  imagePulledAt?: number;
+  /** After a failed start (image problems), the pod worker tries this container again no earlier than this. */
+  retryAt?: number;
+  /**
+   * Image pull or container creation under way: the pod worker waits for it (SyncPod is sequential). A pull keeps
+   * when it was asked for and when the node's puller got to it (the two durations of the Pulled event).
+   */
+  pending?: { stage: 'pull' | 'create' | 'start'; until: number; requestedAt?: number; startedAt?: number };
+  postStart?: PostStartInProgress;
   ready: boolean;
   started: boolean;
   probes: Partial<Record<ProbeType, ProbeWorkerState>>;
@@ -66,10 +100,18 @@ export interface PodWorkerState {
   startTime: number;
   sandboxReadyAt?: number;
   sandboxPendingUntil?: number;
+  /** The pod IP, kept after the sandbox is gone (a completed pod still shows it). */
+  podIp?: string;
   containers: Record<string, ContainerWorkerState>;
-  /** Pod-level outcome once a Never/OnFailure pod finished or init failed with restartPolicy Never. */
-  finalPhase?: 'Succeeded' | 'Failed';
-  terminating: boolean;
+  /**
+   * The pod will not start containers again: a Never/OnFailure pod whose containers all finished, an init
+   * container that failed under restartPolicy Never, or a pod stopped for deletion. Its phase becomes terminal.
+   */
+  terminal?: true;
+  /** The pod as last seen, when a forced delete removed it from the API while its containers still ran. */
+  removedPod?: Pod;
+  /** Fingerprint of the pod's spec and metadata as last seen, so that status-only updates cause no sync. */
+  seen: string;
   /** Time of each condition's last transition, keyed by type. */
   conditionTimes: Record<string, { status: string; time: number }>;
 }

@@ -23,6 +23,8 @@ export interface SandboxRecord {
   ownNames: string[];
   dnsPolicy: string;
   hostNetwork: boolean;
+  /** Torn down after the pod finished: no network, no pause process; its exited containers remain. */
+  stopped?: true;
 }
 
 export interface LogChunk {
@@ -160,16 +162,28 @@ export class ContainerRuntime {
     return this.state.sandboxes[podUid];
   }
 
+  /**
+   * StopPodSandbox: the pause process ends and the pod's IP is released (CNI DEL), but exited containers and their
+   * logs stay until the sandbox is removed.
+   */
+  stopSandbox(podUid: string): void {
+    const sandbox = this.state.sandboxes[podUid];
+    if (!sandbox || sandbox.stopped) return;
+    if (sandbox.sharedPidNs) this.kernel.killContainer(`pause:${podUid}`);
+    if (!sandbox.hostNetwork) {
+      if (this.state.addresses[sandbox.ip] === sandbox.netNs) delete this.state.addresses[sandbox.ip];
+      this.kernel.dropNetworkNamespace(sandbox.netNs);
+    }
+    sandbox.stopped = true;
+  }
+
+  /** RemovePodSandbox: everything of the pod goes, containers, logs and volumes included. */
   removeSandbox(podUid: string): void {
     const sandbox = this.state.sandboxes[podUid];
     if (!sandbox) return;
     for (const container of Object.values(this.state.containers))
       if (container.podUid === podUid) this.removeContainer(container.id);
-    if (sandbox.sharedPidNs) this.kernel.killContainer(`pause:${podUid}`);
-    if (!sandbox.hostNetwork) {
-      delete this.state.addresses[sandbox.ip];
-      this.kernel.dropNetworkNamespace(sandbox.netNs);
-    }
+    this.stopSandbox(podUid);
     for (const treeId of Object.keys(this.state.trees))
       if (treeId.startsWith(`vol:${podUid}/`)) delete this.state.trees[treeId];
     delete this.state.sandboxes[podUid];
@@ -313,6 +327,7 @@ export class ContainerRuntime {
       // (nginx's /docker-entrypoint.sh).
       hasCommand: (name) => commands.has(name.slice(name.lastIndexOf('/') + 1)) || isExecutableFile(fs, name),
       mainPid: record.mainPid,
+      userland: record.image.userland,
     };
   }
 

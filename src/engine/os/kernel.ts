@@ -15,6 +15,7 @@ import type {
   Signal,
   SpawnResult,
   SystemCalls,
+  Userland,
   Utility,
   Wake,
 } from './types';
@@ -22,6 +23,7 @@ import { SIGNAL_NUMBERS } from './types';
 import type { Runtime } from '../runtime/runtime';
 import type { Task } from '../runtime/taskQueue';
 import { UTILITY_RUNNER, utilityRunner } from './utilityRunner';
+import { selectUtilities, utilityFlavourOf, type UtilityFlavour } from './utilities';
 
 /**
  * In a shared PID namespace the runtime's own short-lived init processes take PIDs 2–6 before the first container's
@@ -70,6 +72,8 @@ export interface ContainerContext {
   hasCommand(name: string): boolean;
   /** The process started as the container's main process, when it is running. */
   mainPid?: number;
+  /** The image's userland: which tools' wording its utilities and shell use. */
+  userland?: Userland;
 }
 
 export interface KernelHooks {
@@ -100,13 +104,21 @@ export function basename(path: string): string {
 }
 
 export class Kernel {
+  /** The utilities by userland flavour: the given set with each flavour's own tools swapped in. */
+  private readonly toolsets: Record<UtilityFlavour, Record<string, Utility>>;
+
   constructor(
     readonly state: KernelState,
     private readonly runtime: Runtime,
     private readonly programs: Record<string, ProgramDefinition<any>>,
-    private readonly utilities: Record<string, Utility>,
+    utilities: Record<string, Utility>,
     private readonly hooks: KernelHooks,
   ) {
+    this.toolsets = {
+      busybox: selectUtilities('busybox', utilities),
+      'busybox-1.28': selectUtilities('busybox-1.28', utilities),
+      debian: selectUtilities('debian', utilities),
+    };
     runtime.on(TASK_WAKE, (task) => this.handleWake(task));
     runtime.on(TASK_SIGNAL, (task) => this.handleSignal(task));
   }
@@ -250,8 +262,12 @@ export class Kernel {
     if (!context.hasCommand(command)) return undefined;
     if (SHELL_NAMES.has(name)) return 'sh';
     if (this.programs[name]) return name;
-    if (this.utilities[name]) return UTILITY_RUNNER;
+    if (this.utilitiesOf(context)[name]) return UTILITY_RUNNER;
     return undefined;
+  }
+
+  private utilitiesOf(context: ContainerContext): Record<string, Utility> {
+    return this.toolsets[utilityFlavourOf(context.userland)];
   }
 
   private createProcess(
@@ -277,7 +293,7 @@ export class Kernel {
       containerId,
       program,
       argv,
-      state: initialState ?? definition.start(argv, env, cwd),
+      state: initialState ?? definition.start(argv, env, cwd, this.hooks.container(containerId)?.userland),
       startTime: this.runtime.now(),
       output,
       stdin,
@@ -340,7 +356,7 @@ export class Kernel {
         }
         record.program = program;
         record.argv = step.argv;
-        record.state = this.definition(program).start(step.argv, step.env, step.cwd);
+        record.state = this.definition(program).start(step.argv, step.env, step.cwd, context?.userland);
         next = { kind: 'start' };
         continue;
       }
@@ -442,7 +458,7 @@ export class Kernel {
       net: context.net,
       random: () => this.runtime.random(),
       hasCommand: (name) => context.hasCommand(name),
-      findUtility: (name) => (context.hasCommand(name) ? this.utilities[basename(name)] : undefined),
+      findUtility: (name) => (context.hasCommand(name) ? this.utilitiesOf(context)[basename(name)] : undefined),
       spawn: (argv, options): SpawnResult => {
         const program = this.resolveProgram(argv[0] ?? '', context);
         if (!program) return { ok: false, error: 'not-found' };

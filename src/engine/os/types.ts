@@ -117,6 +117,13 @@ export interface NetworkStack {
   ping(host: string): { ok: true; ip: string; name: string; rttMs: number } | { ok: false; error: NetworkError };
 }
 
+/**
+ * The userland an image ships, which decides how its shell and tools word what they print: busybox of a release
+ * (ash as /bin/sh), GNU coreutils with dash (Debian, Ubuntu) or bash (the Red Hat family) as /bin/sh, or nothing
+ * beyond the image's own binaries (scratch and distroless images).
+ */
+export type Userland = { kind: 'busybox'; version: string } | { kind: 'gnu'; sh: 'dash' | 'bash' } | { kind: 'none' };
+
 /** A row of the process table, as `ps` prints it. */
 export interface ProcessInfo {
   pid: number;
@@ -202,8 +209,11 @@ export type Wake =
  * place it remembers anything; `step` may mutate it in place.
  */
 export interface ProgramDefinition<S = unknown> {
-  /** Build the initial state from argv (argv[0] as invoked) and the environment. */
-  start(argv: string[], env: Record<string, string>, cwd: string): S;
+  /**
+   * Build the initial state from argv (argv[0] as invoked) and the environment. `userland` is the image's, for
+   * programs that speak its dialect (the shell); absent outside a catalog image.
+   */
+  start(argv: string[], env: Record<string, string>, cwd: string, userland?: Userland): S;
   /** Run until the program blocks, exits or execs. */
   step(state: S, sys: SystemCalls, io: ProcessIO, wake: Wake): ProgramStep;
   /**

@@ -1,37 +1,103 @@
 /**
- * kube-scheduler: binds each pending pod to a node. Filters run per node in the default profile's order and the
- * first failing one gives that node's reason (framework/runtime/framework.go:RunFilterPlugins); feasible nodes are
- * scored (NodeResourcesFit LeastAllocated, BalancedAllocation, spreading of a workload's pods) and ties are broken
- * with the engine's seeded randomness.
+ * kube-scheduler with the default profile. Pending pods wait in a scheduling queue (activeQ ordered by priority then
+ * arrival, backoffQ, unschedulablePods — internal/queue/scheduling_queue.go); each attempt filters every node
+ * (filters.ts), scores the feasible ones (scoring.ts) and binds to the best, a tie broken by the seeded random
+ * source. A failed attempt records `FailedScheduling` and the PodScheduled condition; the pod then waits until a
+ * cluster event may help the plugins that rejected it (queueingHints.ts), or at most 5 minutes.
  */
 import type { ApiServer } from '../api/apiServer';
 import type { Node, Pod } from '../api/kinds';
 import type { KubeObject, ResourceType } from '../api/types';
 import { resolveResourceName } from '../api/resources';
+import { labelSelectorFromSpec, type LabelSelector } from '../api/selectors/labelSelector';
 import type { Runtime } from '../runtime/runtime';
-import type { Task } from '../runtime/taskQueue';
 import { TIMING } from '../runtime/timing';
 import { formatTimestamp } from '../runtime/time';
 import type { EventRecorder } from '../events/recorder';
 import { referenceTo } from '../events/recorder';
-import { firstUntoleratedTaint, formatTaintForScheduler } from './taints';
-import { matchesNodeSelectorAndAffinity } from './nodeAffinity';
-import { nodeAllocatable, podNonZeroRequests, podRequests } from '../resources/podResources';
+import { buildNodeInfos, isTerminal, type NodeInfo } from './nodeInfo';
+import { runFilters, type FilterStatus } from './filters';
+import { failedSchedulingMessage, rejectingPlugins, type Diagnosis } from './fitError';
+import { nodeNamesFromAffinity } from './nodeAffinity';
+import { scoreNodes } from './scoring';
+import { isWorthRequeuing, type ClusterEvent } from './queueingHints';
 
 const PODS = resolveResourceName('pods')!;
 const NODES = resolveResourceName('nodes')!;
+const SERVICES = resolveResourceName('services')!;
 const SCHEDULER_NAME = 'default-scheduler';
-/** Unschedulable pods are retried at least this often even without a cluster change (podMaxInUnschedulablePodsDuration). */
-const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
+/** Controllers whose selector DefaultSelector adds to a pod's spreading selector. */
+const SPREADING_CONTROLLERS: Record<string, ResourceType> = {
+  'apps/v1/ReplicaSet': resolveResourceName('replicasets.apps')!,
+  'apps/v1/StatefulSet': resolveResourceName('statefulsets.apps')!,
+  'v1/ReplicationController': resolveResourceName('replicationcontrollers')!,
+};
 
-export interface SchedulerState {
-  /** uid → namespace/name of pods that failed to schedule and wait for a cluster change. */
-  unschedulable: Record<string, string>;
+const TASK_CYCLE = 'scheduler/cycle';
+const TASK_FLUSH = 'scheduler/flush-unschedulable';
+const TASK_EVENTS = 'scheduler/event-series';
+
+// scheduling_queue.go defaults.
+const INITIAL_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 10_000;
+const MAX_IN_UNSCHEDULABLE_MS = 5 * 60_000;
+const FLUSH_UNSCHEDULABLE_PERIOD_MS = 30_000;
+// tools/events/event_broadcaster.go housekeeping periods.
+const EVENT_FINISH_PERIOD_MS = 6 * 60_000;
+const EVENT_REFRESH_PERIOD_MS = 30 * 60_000;
+/** validation.NoteLengthLimit, which the scheduler truncates its event notes to. */
+const NOTE_LENGTH_LIMIT = 1024;
+
+/** A pod in the scheduling queue. */
+export interface QueuedPod {
+  namespace: string;
+  name: string;
+  queue: 'active' | 'backoff' | 'unschedulable';
+  priority: number;
+  /** When it entered the queue it is in (activeQ orders equal priorities by it; unschedulablePods flushes by it). */
+  timestamp: number;
+  /** Arrival order, for pods that arrived in the same virtual millisecond. */
+  sequence: number;
+  /** When it can be popped: watch delivery and queue pickup after it arrived. */
+  readyAt: number;
+  attempts: number;
+  /** End of the back-off after its last failed attempt. */
+  backoffUntil: number;
+  /** Plugins that rejected it on some node (Diagnosis.UnschedulablePlugins). */
+  rejectedBy: string[];
 }
 
-const TASK_SCHEDULE = 'scheduler/schedule';
+export interface SchedulerState {
+  /** Virtual ms the scheduler started; its periodic loops tick from it. */
+  startedAt?: number;
+  /** `default-scheduler-<hostname>`, fixed when it first reports. */
+  reportingInstance?: string;
+  /** uid → queued pod. */
+  queue: Record<string, QueuedPod>;
+  /** Next arrival sequence number. */
+  arrivals: number;
+}
 
-type FilterOutcome = { fits: true } | { fits: false; reasons: string[]; preemptionMayHelp: boolean };
+type Failure = { message: string; rejectedBy: string[] };
+
+/** calculateBackoffDuration: 1 s doubled per earlier attempt, at most 10 s. */
+function backoffDuration(attempts: number): number {
+  let duration = INITIAL_BACKOFF_MS;
+  for (let i = 1; i < attempts; i++) {
+    if (duration > MAX_BACKOFF_MS - duration) return MAX_BACKOFF_MS;
+    duration += duration;
+  }
+  return duration;
+}
+
+/** truncateMessage: notes longer than the limit end in " ...". */
+function truncateNote(message: string): string {
+  return message.length <= NOTE_LENGTH_LIMIT ? message : `${message.slice(0, NOTE_LENGTH_LIMIT - 4)} ...`;
+}
+
+function isAssigned(pod: Pod): boolean {
+  return !!pod.spec.nodeName;
+}
 
 export class Scheduler {
   constructor(
@@ -40,26 +106,57 @@ export class Scheduler {
     private readonly api: ApiServer,
     private readonly events: EventRecorder,
   ) {
-    runtime.on(TASK_SCHEDULE, (task) => this.handleSchedule(task));
-    api.watch((event, resource) => this.onChange(event.type, event.object, resource));
+    state.startedAt ??= runtime.now();
+    runtime.on(TASK_CYCLE, () => this.runCycle());
+    runtime.on(TASK_FLUSH, () => this.flushUnschedulable());
+    runtime.on(TASK_EVENTS, () => this.eventHousekeeping());
+    api.watch((event, resource, previous) => this.onChange(event.type, event.object, resource, previous));
   }
 
   static initialState(): SchedulerState {
-    return { unschedulable: {} };
+    return { queue: {}, arrivals: 0 };
   }
 
-  private onChange(type: string, object: KubeObject, resource: ResourceType): void {
-    if (resource === PODS) {
-      const pod = object as Pod;
-      if (type !== 'DELETED' && this.wantsScheduling(pod)) {
-        if (!this.state.unschedulable[pod.metadata.uid!]) this.enqueue(pod, TIMING.schedulingMs);
-      } else {
-        delete this.state.unschedulable[pod.metadata.uid!];
-        // Freed resources or ports may let waiting pods fit.
-        if (type === 'DELETED' && pod.spec.nodeName) this.retryUnschedulable();
-      }
-    } else if (resource === NODES) {
-      this.retryUnschedulable();
+  // ------------------------------------------------------------------ informer events
+
+  private onChange(type: string, object: KubeObject, resource: ResourceType, previous?: KubeObject): void {
+    if (resource === PODS) this.onPodChange(type, object as unknown as Pod, previous as unknown as Pod | undefined);
+    else if (resource === NODES && type === 'ADDED') this.onClusterEvent({ kind: 'NodeAdd', node: object as Node });
+    else if (resource === NODES && type === 'MODIFIED' && previous)
+      this.onClusterEvent({ kind: 'NodeUpdate', old: previous as Node, node: object as Node });
+  }
+
+  private onPodChange(type: string, pod: Pod, previous: Pod | undefined): void {
+    const uid = pod.metadata.uid!;
+    const queued = this.state.queue[uid];
+    if (type === 'DELETED' || !this.wantsScheduling(pod)) {
+      if (queued) delete this.state.queue[uid];
+    } else if (!queued) {
+      this.enqueue(pod);
+    } else if (queued.queue === 'unschedulable' && previous && this.specOrLabelsChanged(previous, pod)) {
+      if (isWorthRequeuing(pod, queued.rejectedBy, { kind: 'UnscheduledPodUpdate', old: previous, pod }))
+        this.requeue(queued);
+    }
+    // A pod leaving a node frees what it held; the scheduler's informer drops finished pods as if deleted.
+    const heldBefore = type === 'DELETED' ? pod : previous;
+    if (heldBefore && isAssigned(heldBefore) && !isTerminal(heldBefore) && (type === 'DELETED' || isTerminal(pod)))
+      this.onClusterEvent({ kind: 'AssignedPodDelete', pod: heldBefore });
+  }
+
+  private specOrLabelsChanged(previous: Pod, pod: Pod): boolean {
+    return (
+      JSON.stringify(previous.spec) !== JSON.stringify(pod.spec) ||
+      JSON.stringify(previous.metadata.labels ?? {}) !== JSON.stringify(pod.metadata.labels ?? {})
+    );
+  }
+
+  /** MoveAllToActiveOrBackoffQueue: unschedulable pods the event may help go back to the queue. */
+  private onClusterEvent(event: ClusterEvent): void {
+    for (const [uid, queued] of Object.entries(this.state.queue)) {
+      if (queued.queue !== 'unschedulable') continue;
+      const pod = this.api.find(PODS, queued.namespace, queued.name) as Pod | undefined;
+      if (!pod || pod.metadata.uid !== uid) continue;
+      if (isWorthRequeuing(pod, queued.rejectedBy, event)) this.requeue(queued);
     }
   }
 
@@ -67,221 +164,265 @@ export class Scheduler {
     return (
       !pod.spec.nodeName &&
       !pod.metadata.deletionTimestamp &&
-      (pod.spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME
+      (pod.spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME &&
+      (pod.spec.schedulingGates ?? []).length === 0
     );
   }
 
-  private enqueue(pod: Pod, delayMs: number): void {
-    this.runtime.after(
-      delayMs,
-      TASK_SCHEDULE,
-      { namespace: pod.metadata.namespace, name: pod.metadata.name },
-      `schedule/${pod.metadata.uid}`,
+  // ------------------------------------------------------------------ the queue
+
+  private enqueue(pod: Pod): void {
+    const now = this.runtime.now();
+    this.state.queue[pod.metadata.uid!] = {
+      namespace: pod.metadata.namespace!,
+      name: pod.metadata.name,
+      queue: 'active',
+      priority: pod.spec.priority ?? 0,
+      timestamp: now,
+      sequence: this.state.arrivals++,
+      readyAt: now + TIMING.schedulingMs,
+      attempts: 0,
+      backoffUntil: now,
+      rejectedBy: [],
+    };
+    this.wakeAt(now + TIMING.schedulingMs);
+  }
+
+  /** From unschedulablePods to backoffQ (still backing off) or activeQ. */
+  private requeue(queued: QueuedPod): void {
+    const now = this.runtime.now();
+    queued.queue = now < queued.backoffUntil ? 'backoff' : 'active';
+    queued.timestamp = now;
+    queued.sequence = this.state.arrivals++;
+    queued.readyAt = now + TIMING.schedulingMs;
+    this.wakeAt(queued.readyAt);
+  }
+
+  private wakeAt(time: number): void {
+    this.runtime.at(time, TASK_CYCLE, undefined, TASK_CYCLE);
+  }
+
+  /** The next pod to schedule: activeQ by priority then arrival; when activeQ is empty, backoffQ (PopFromBackoffQ). */
+  private popNext(now: number): string | undefined {
+    const entries = Object.entries(this.state.queue);
+    for (const [, queued] of entries) {
+      // flushBackoffQCompleted: a pod whose back-off ended is active again.
+      if (queued.queue === 'backoff' && queued.backoffUntil <= now) queued.queue = 'active';
+    }
+    const byOrder = (a: [string, QueuedPod], b: [string, QueuedPod]) =>
+      b[1].priority - a[1].priority || a[1].timestamp - b[1].timestamp || a[1].sequence - b[1].sequence;
+    const active = entries.filter(([, q]) => q.queue === 'active');
+    const ready = active.filter(([, q]) => q.readyAt <= now).sort(byOrder);
+    if (ready.length > 0) return ready[0]![0];
+    if (active.length > 0) return undefined;
+    const backoff = entries
+      .filter(([, q]) => q.queue === 'backoff' && q.readyAt <= now)
+      .sort((a, b) => a[1].backoffUntil - b[1].backoffUntil || a[1].sequence - b[1].sequence);
+    return backoff[0]?.[0];
+  }
+
+  private runCycle(): void {
+    const now = this.runtime.now();
+    for (let uid = this.popNext(now); uid !== undefined; uid = this.popNext(now)) this.scheduleOne(uid);
+    const waiting = Object.values(this.state.queue).filter((q) => q.queue !== 'unschedulable');
+    const next = Math.min(
+      ...waiting.map((q) => (q.readyAt > now ? q.readyAt : q.queue === 'backoff' ? q.backoffUntil : Infinity)),
     );
+    if (Number.isFinite(next)) this.wakeAt(next);
   }
 
-  private retryUnschedulable(): void {
-    const waiting = Object.entries(this.state.unschedulable);
-    this.state.unschedulable = {};
-    for (const [uid, key] of waiting) {
-      const [namespace, name] = key.split('/');
-      this.runtime.after(TIMING.schedulingMs, TASK_SCHEDULE, { namespace, name }, `schedule/${uid}`);
+  /** flushUnschedulablePodsLeftover: every 30 s, pods unschedulable for over 5 minutes are retried. */
+  private flushUnschedulable(): void {
+    const now = this.runtime.now();
+    for (const queued of Object.values(this.state.queue)) {
+      if (queued.queue === 'unschedulable' && now - queued.timestamp > MAX_IN_UNSCHEDULABLE_MS) this.requeue(queued);
     }
+    this.scheduleFlush();
   }
 
-  private handleSchedule(task: Task): void {
-    const { namespace, name } = task.payload as { namespace: string; name: string };
-    const pod = this.api.find(PODS, namespace, name) as Pod | undefined;
-    if (!pod || !this.wantsScheduling(pod)) return;
-    const nodes = this.api.all(NODES) as Node[];
-    const pods = this.api.all(PODS) as Pod[];
-    const feasible: Node[] = [];
-    const reasons = new Map<string, number>();
-    const preemption = new Map<string, number>();
-    for (const node of nodes) {
-      const outcome = this.filter(pod, node, pods);
-      if (outcome.fits) {
-        feasible.push(node);
-        continue;
-      }
-      for (const reason of outcome.reasons) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-      const verdict = outcome.preemptionMayHelp
-        ? 'No preemption victims found for incoming pod.'
-        : 'Preemption is not helpful for scheduling.';
-      preemption.set(verdict, (preemption.get(verdict) ?? 0) + 1);
-    }
-    if (feasible.length === 0) {
-      this.reportUnschedulable(pod, nodes.length, reasons, preemption);
+  private scheduleFlush(): void {
+    if (Object.values(this.state.queue).some((q) => q.queue === 'unschedulable'))
+      this.runtime.at(this.nextTick(FLUSH_UNSCHEDULABLE_PERIOD_MS), TASK_FLUSH, undefined, TASK_FLUSH);
+  }
+
+  /** The next tick of a loop started with the scheduler (wait.Until). */
+  private nextTick(period: number): number {
+    const started = this.state.startedAt!;
+    return started + (Math.floor((this.runtime.now() - started) / period) + 1) * period;
+  }
+
+  // ------------------------------------------------------------------ one scheduling attempt
+
+  private scheduleOne(uid: string): void {
+    const queued = this.state.queue[uid]!;
+    const pod = this.api.find(PODS, queued.namespace, queued.name) as Pod | undefined;
+    if (!pod || pod.metadata.uid !== uid || !this.wantsScheduling(pod)) {
+      delete this.state.queue[uid];
       return;
     }
-    this.bind(pod, this.pickNode(pod, feasible, pods));
-  }
-
-  /** The default profile's filters, in order; the first failure is the node's verdict. */
-  private filter(pod: Pod, node: Node, pods: Pod[]): FilterOutcome {
-    if (node.spec?.unschedulable && !tolerates(pod, 'node.kubernetes.io/unschedulable')) {
-      return { fits: false, reasons: ['node(s) were unschedulable'], preemptionMayHelp: false };
+    queued.attempts++;
+    const nodes = this.api.all(NODES) as Node[];
+    if (nodes.length === 0) {
+      this.recordFailure(queued, pod, { message: 'no nodes available to schedule pods', rejectedBy: [] });
+      return;
     }
-    const taint = firstUntoleratedTaint(node.spec?.taints, pod.spec.tolerations);
-    if (taint)
-      return {
-        fits: false,
-        reasons: [`node(s) had untolerated taint ${formatTaintForScheduler(taint)}`],
-        preemptionMayHelp: false,
-      };
-    if (!matchesNodeSelectorAndAffinity(pod, node)) {
-      return { fits: false, reasons: ["node(s) didn't match Pod's node affinity/selector"], preemptionMayHelp: false };
+    const infos = buildNodeInfos(nodes, this.api.all(PODS) as Pod[]);
+    const result = this.findNode(pod, infos);
+    if ('message' in result) {
+      this.recordFailure(queued, pod, result);
+      return;
     }
-    const onNode = pods.filter((p) => p.spec.nodeName === node.metadata.name && !isTerminal(p));
-    const wantedPorts = hostPorts(pod);
-    if (wantedPorts.length > 0) {
-      const used = new Set(onNode.flatMap(hostPorts));
-      if (wantedPorts.some((port) => used.has(port))) {
-        return {
-          fits: false,
-          reasons: ["node(s) didn't have free ports for the requested pod ports"],
-          preemptionMayHelp: true,
-        };
-      }
-    }
-    const allocatable = nodeAllocatable(node);
-    const request = podRequests(pod);
-    const used = { cpu: 0, memory: 0 };
-    for (const other of onNode) {
-      const r = podRequests(other);
-      used.cpu += r.cpu;
-      used.memory += r.memory;
-    }
-    const insufficient: string[] = [];
-    if (onNode.length + 1 > allocatable.pods) insufficient.push('Too many pods');
-    if (request.cpu > 0 && used.cpu + request.cpu > allocatable.cpu) insufficient.push('Insufficient cpu');
-    if (request.memory > 0 && used.memory + request.memory > allocatable.memory)
-      insufficient.push('Insufficient memory');
-    if (insufficient.length > 0) return { fits: false, reasons: insufficient, preemptionMayHelp: true };
-    return { fits: true };
-  }
-
-  /** Highest score wins: LeastAllocated + BalancedAllocation on non-zero requests, plus spreading a workload. */
-  private pickNode(pod: Pod, feasible: Node[], pods: Pod[]): Node {
-    const request = podNonZeroRequests(pod);
-    const owner = pod.metadata.ownerReferences?.find((ref) => ref.controller)?.uid;
-    let best: Node[] = [];
-    let bestScore = -Infinity;
-    for (const node of feasible) {
-      const allocatable = nodeAllocatable(node);
-      const onNode = pods.filter((p) => p.spec.nodeName === node.metadata.name && !isTerminal(p));
-      let cpu = request.cpu;
-      let memory = request.memory;
-      for (const other of onNode) {
-        const r = podNonZeroRequests(other);
-        cpu += r.cpu;
-        memory += r.memory;
-      }
-      const cpuFree = allocatable.cpu > 0 ? Math.max(0, (allocatable.cpu - cpu) / allocatable.cpu) : 0;
-      const memFree = allocatable.memory > 0 ? Math.max(0, (allocatable.memory - memory) / allocatable.memory) : 0;
-      const leastAllocated = Math.floor(((cpuFree + memFree) / 2) * 100);
-      const balanced = Math.floor((1 - Math.abs(cpuFree - memFree) / 2) * 100);
-      const siblings = owner
-        ? onNode.filter((p) => p.metadata.ownerReferences?.some((ref) => ref.uid === owner)).length
-        : 0;
-      // PodTopologySpread's system default (hostname, maxSkew 3) reduced to: fewer siblings is better.
-      const spread = Math.max(0, 100 - siblings * 20) * 2;
-      const score = leastAllocated + balanced + spread;
-      if (score > bestScore) {
-        bestScore = score;
-        best = [node];
-      } else if (score === bestScore) {
-        best.push(node);
-      }
-    }
-    return best[Math.floor(this.runtime.random() * best.length)]!;
-  }
-
-  private bind(pod: Pod, node: Node): void {
-    const bound = structuredClone(pod) as Pod;
-    bound.spec.nodeName = node.metadata.name;
-    const conditions = (bound.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-    conditions.push({
-      type: 'PodScheduled',
-      status: 'True',
-      lastProbeTime: null as unknown as string,
-      lastTransitionTime: formatTimestamp(this.runtime.now()),
-    });
-    bound.status = { ...(bound.status ?? {}), phase: bound.status?.phase ?? 'Pending', conditions };
-    const result = this.api.bind(bound);
-    if (!result.ok) return;
-    delete this.state.unschedulable[pod.metadata.uid!];
-    this.events.record(
-      referenceTo(result.value),
+    const bound = this.api.bind(pod.metadata.namespace!, pod.metadata.name, result.node.metadata.name);
+    delete this.state.queue[uid];
+    if (!bound.ok) return;
+    this.events.eventf(
+      referenceTo(pod as unknown as KubeObject),
+      undefined,
       'Normal',
       'Scheduled',
-      `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.metadata.name}`,
-      { component: SCHEDULER_NAME },
+      'Binding',
+      `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${result.node.metadata.name}`,
+      this.reporter(),
     );
+    this.scheduleEventHousekeeping();
   }
 
-  private reportUnschedulable(
-    pod: Pod,
-    nodeCount: number,
-    reasons: Map<string, number>,
-    preemption: Map<string, number>,
-  ): void {
-    const summary = (counts: Map<string, number>) =>
-      [...counts.entries()]
-        .map(([reason, count]) => `${count} ${reason}`)
-        .sort()
-        .join(', ');
-    let message = `0/${nodeCount} nodes are available`;
-    if (reasons.size > 0) message += `: ${summary(reasons)}.`;
-    else message += '.';
-    if (preemption.size > 0)
-      message += ` preemption: 0/${nodeCount} nodes are available: ${summary(preemption).replace(/\.(?=,)/g, '')}`;
-    const status = structuredClone(pod) as Pod;
-    const conditions = (status.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-    conditions.push({
-      type: 'PodScheduled',
-      status: 'False',
-      reason: 'Unschedulable',
-      message,
-      lastProbeTime: null as unknown as string,
-      lastTransitionTime: formatTimestamp(this.runtime.now()),
-    });
-    status.status = { ...(status.status ?? {}), phase: 'Pending', conditions };
-    const updated = this.api.updateStatus(status as unknown as KubeObject);
-    this.events.record(
-      referenceTo(updated.ok ? updated.value : (pod as unknown as KubeObject)),
+  /** schedulePod: PreFilter, Filter on every node, then Score and selectHost among the feasible ones. */
+  private findNode(pod: Pod, infos: NodeInfo[]): { node: Node } | Failure {
+    const diagnosis: Diagnosis = { numAllNodes: infos.length, nodes: new Map() };
+    const restriction = nodeNamesFromAffinity(pod);
+    let candidates = infos;
+    if (restriction.kind === 'conflict') {
+      diagnosis.preFilter = {
+        plugin: 'NodeAffinity',
+        code: 'UnschedulableAndUnresolvable',
+        reasons: ['pod affinity terms conflict'],
+      };
+      candidates = [];
+    } else if (restriction.kind === 'names') {
+      candidates = infos.filter((info) => restriction.names.includes(info.node.metadata.name));
+      diagnosis.absent = {
+        plugin: 'NodeAffinity',
+        code: 'UnschedulableAndUnresolvable',
+        reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"],
+      };
+    }
+    const feasible: NodeInfo[] = [];
+    for (const info of candidates) {
+      const status: FilterStatus | undefined = runFilters(pod, info);
+      if (status) diagnosis.nodes.set(info.node.metadata.name, status);
+      else feasible.push(info);
+    }
+    if (feasible.length === 0)
+      return { message: failedSchedulingMessage(pod, diagnosis), rejectedBy: rejectingPlugins(diagnosis) };
+    if (feasible.length === 1) return { node: feasible[0]!.node };
+    const scores = scoreNodes(pod, feasible, infos, this.spreadSelector(pod));
+    const best = Math.max(...scores);
+    const top = feasible.filter((_, i) => scores[i] === best);
+    return { node: top[Math.floor(this.runtime.random() * top.length)]!.node };
+  }
+
+  /**
+   * helper.DefaultSelector: the selectors of the Services selecting the pod, plus its controlling ReplicaSet's,
+   * StatefulSet's or ReplicationController's. Undefined when nothing selects it.
+   */
+  private spreadSelector(pod: Pod): LabelSelector | undefined {
+    const labels = pod.metadata.labels ?? {};
+    const merged: Record<string, string> = {};
+    for (const service of this.api.all(SERVICES, pod.metadata.namespace)) {
+      const selector = (service.spec as { selector?: Record<string, string> } | undefined)?.selector;
+      if (selector && Object.entries(selector).every(([k, v]) => labels[k] === v)) Object.assign(merged, selector);
+    }
+    const fromServices = labelSelectorFromSpec({ matchLabels: merged });
+    const requirements = 'error' in fromServices ? [] : [...fromServices.requirements];
+    const owner = pod.metadata.ownerReferences?.find((ref) => ref.controller);
+    const controllerOf = owner && SPREADING_CONTROLLERS[`${owner.apiVersion}/${owner.kind}`];
+    const controller = controllerOf && this.api.find(controllerOf, pod.metadata.namespace, owner.name);
+    if (controller) {
+      const selector = (controller.spec as { selector?: Record<string, unknown> } | undefined)?.selector;
+      // A ReplicationController's selector is a plain label map.
+      const spec =
+        controller.kind === 'ReplicationController' ? { matchLabels: selector as Record<string, string> } : selector;
+      const parsed = labelSelectorFromSpec(spec as Parameters<typeof labelSelectorFromSpec>[0]);
+      if (!('error' in parsed) && !parsed.matchesNothing) requirements.push(...parsed.requirements);
+    }
+    return requirements.length > 0 ? { requirements } : undefined;
+  }
+
+  /**
+   * handleSchedulingFailure: the FailedScheduling event, then the PodScheduled condition (patched only when it
+   * changes), and the pod parks in unschedulablePods.
+   */
+  private recordFailure(queued: QueuedPod, pod: Pod, failure: Failure): void {
+    const now = this.runtime.now();
+    this.events.eventf(
+      referenceTo(pod as unknown as KubeObject),
+      undefined,
       'Warning',
       'FailedScheduling',
-      message,
-      {
-        component: SCHEDULER_NAME,
-      },
+      'Scheduling',
+      truncateNote(failure.message),
+      this.reporter(),
     );
-    this.state.unschedulable[pod.metadata.uid!] = `${pod.metadata.namespace}/${pod.metadata.name}`;
-    this.runtime.after(
-      UNSCHEDULABLE_FLUSH_MS,
-      TASK_SCHEDULE,
-      { namespace: pod.metadata.namespace, name: pod.metadata.name },
-      `schedule/${pod.metadata.uid}`,
-    );
+    this.updateScheduledCondition(pod, failure.message);
+    queued.queue = 'unschedulable';
+    queued.timestamp = now;
+    queued.backoffUntil = now + backoffDuration(queued.attempts);
+    queued.rejectedBy = failure.rejectedBy;
+    this.scheduleFlush();
+    this.scheduleEventHousekeeping();
   }
-}
 
-function isTerminal(pod: Pod): boolean {
-  const phase = pod.status?.phase;
-  return phase === 'Succeeded' || phase === 'Failed';
-}
+  /** podutil.UpdatePodCondition + PatchPodStatus: lastTransitionTime moves only when the status does. */
+  private updateScheduledCondition(pod: Pod, message: string): void {
+    const conditions = [...(pod.status?.conditions ?? [])];
+    const index = conditions.findIndex((c) => c.type === 'PodScheduled');
+    const old = index >= 0 ? conditions[index] : undefined;
+    if (
+      old &&
+      old.status === 'False' &&
+      old.reason === 'Unschedulable' &&
+      old.message === message &&
+      !old.lastProbeTime
+    )
+      return;
+    const condition = {
+      type: 'PodScheduled',
+      status: 'False',
+      lastProbeTime: null as unknown as string,
+      lastTransitionTime: old?.status === 'False' ? old.lastTransitionTime : formatTimestamp(this.runtime.now()),
+      reason: 'Unschedulable',
+      message,
+    };
+    if (old) conditions[index] = condition;
+    else conditions.push(condition);
+    this.api.updateStatus({ ...(pod as unknown as KubeObject), status: { ...(pod.status ?? {}), conditions } });
+  }
 
-function tolerates(pod: Pod, key: string): boolean {
-  return (pod.spec.tolerations ?? []).some(
-    (t) => (t.key === key || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoSchedule'),
-  );
-}
+  // ------------------------------------------------------------------ events
 
-function hostPorts(pod: Pod): string[] {
-  return (pod.spec.containers ?? []).flatMap((c) =>
-    (c.ports ?? [])
-      .filter((p) => p.hostPort)
-      .map((p) => `${p.protocol ?? 'TCP'}/${p.hostIP ?? '0.0.0.0'}/${p.hostPort}`),
-  );
+  private reporter(): { controller: string; instance: string } {
+    if (this.state.reportingInstance === undefined) {
+      // kube-scheduler runs on the control plane; its hostname is that node's name.
+      const nodes = this.api.all(NODES) as Node[];
+      const host =
+        nodes.find((n) => n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined) ?? nodes[0];
+      if (!host) return { controller: SCHEDULER_NAME, instance: `${SCHEDULER_NAME}-` };
+      this.state.reportingInstance = `${SCHEDULER_NAME}-${host.metadata.name}`;
+    }
+    return { controller: SCHEDULER_NAME, instance: this.state.reportingInstance };
+  }
+
+  private scheduleEventHousekeeping(): void {
+    if (this.events.hasPendingSeries(SCHEDULER_NAME))
+      this.runtime.at(this.nextTick(EVENT_FINISH_PERIOD_MS), TASK_EVENTS, undefined, TASK_EVENTS);
+  }
+
+  /** The event broadcaster's loops: refresh running series every 30 minutes, finish ended ones every 6. */
+  private eventHousekeeping(): void {
+    if ((this.runtime.now() - this.state.startedAt!) % EVENT_REFRESH_PERIOD_MS === 0)
+      this.events.refreshSeries(SCHEDULER_NAME);
+    this.events.finishSeries(SCHEDULER_NAME);
+    this.scheduleEventHousekeeping();
+  }
 }

@@ -173,6 +173,10 @@ export interface ShellSyntaxError {
   column: number;
   /** The offending token as written (`done`, `;;`, `newline`), absent at end of file or for lexical errors. */
   token?: string;
+  /** Set when a token (or the end of file) came where it may not stand, rather than for a lexical error. */
+  unexpected?: true;
+  /** What should have come instead, when it was one thing (`fi`, `)`). */
+  expecting?: string;
 }
 
 /**

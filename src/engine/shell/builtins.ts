@@ -2,19 +2,21 @@
  * Builtins that only read and change shell state and streams. Those that steer the interpreter (exit, return,
  * break, eval, ., exec, command, local, wait) live in `simpleCommand.ts`.
  */
-import type { Signal, SystemCalls } from '../os/types';
+import type { ProcessIO, Signal, SystemCalls, Utility } from '../os/types';
+import { echo as echoUtility } from '../os/utilities/echo';
+import { kill as busyboxKill } from '../os/utilities/kill';
+import { runTestCommand, type TestWording } from '../os/utilities/test';
 import type { CommandIO } from './io';
-import { resolvePath } from './paths';
-import { formatPrintf, processEscapes } from './printf';
+import { baseName, resolvePath } from './paths';
+import { formatPrintf } from './printf';
 import { listSignals, parseSignal, signalByNumber, signalNumber } from './signals';
-import { ifsOf, setVar, singleQuote, unsetVar, type ShellOptions, type ShellState } from './state';
-import { runTest } from './testCommand';
+import { ifsOf, setVar, singleQuote, unsetVar, type Dialect, type ShellOptions, type ShellState } from './state';
 
 export interface BuiltinContext {
   st: ShellState;
   sys: SystemCalls;
   io: CommandIO;
-  /** Print `sh: <line>: <message>` on the command's stderr. */
+  /** Print the builtin's `name: message` complaint as the shell words it (`sh: 1: cd: ...`) on the command's stderr. */
   fail(message: string): void;
 }
 
@@ -105,29 +107,17 @@ export function applyOptionName(options: ShellOptions, name: string, on: boolean
   return key !== undefined;
 }
 
-const echo: Builtin = (b, argv) => {
-  const args = argv.slice(1);
-  let newline = true;
-  let escapes = false;
-  while (args[0] !== undefined && /^-[neE]+$/.test(args[0])) {
-    for (const c of args[0].slice(1)) {
-      if (c === 'n') newline = false;
-      else escapes = c === 'e';
-    }
-    args.shift();
-  }
-  let text = args.join(' ');
-  if (escapes) {
-    const r = processEscapes(text, 'echo');
-    if (r.stop) {
-      b.io.out(r.text);
-      return 0;
-    }
-    text = r.text;
-  }
-  b.io.out(newline ? `${text}\n` : text);
-  return 0;
-};
+/**
+ * Runs a busybox applet's code as a builtin, the way ash runs its `kill` (and every shell here its `echo`): messages
+ * carry the shell's applet name and no line number, `sh: can't kill pid 9: No such process`.
+ */
+function runApplet(b: BuiltinContext, utility: Utility, argv: string[]): number {
+  const io: ProcessIO = { stdin: '', stdout: b.io.out, stderr: b.io.err };
+  const result = utility([baseName(b.st.shellName), ...argv.slice(1)], io, b.sys, {}, b.st.cwd);
+  return typeof result === 'number' ? result : result.exitCode;
+}
+
+const echo: Builtin = (b, argv) => runApplet(b, echoUtility, argv);
 
 const printf: Builtin = (b, argv) => {
   const args = argv.slice(1);
@@ -143,7 +133,11 @@ const printf: Builtin = (b, argv) => {
   }
   const r = formatPrintf(format, args, b.st.dialect);
   b.io.out(r.output);
-  for (const e of r.errors) b.fail(`printf: ${e}`);
+  for (const e of r.errors) {
+    // ash's printf is busybox's applet, which names the shell and no line.
+    if (b.st.dialect === 'ash') b.io.err(`${baseName(b.st.shellName)}: ${e}\n`);
+    else b.fail(`printf: ${e}`);
+  }
   return r.errors.length ? 1 : 0;
 };
 
@@ -170,13 +164,14 @@ const cd: Builtin = (b, argv) => {
   const path = resolvePath(st.cwd, target);
   const stat = b.sys.fs.stat(path);
   if (typeof stat === 'string' || stat.type !== 'dir') {
-    // dash: "cd: can't cd to DIR" with status 2 (src/cd.c); bash names the errno.
-    if (st.dialect !== 'bash') {
-      b.fail(`cd: can't cd to ${target}`);
-      return 2;
+    // dash: "cd: can't cd to DIR" with status 2 (src/cd.c); ash adds the errno (shell/ash.c cdcmd); bash names it.
+    const reason = typeof stat === 'string' ? 'No such file or directory' : 'Not a directory';
+    if (st.dialect === 'bash') {
+      b.fail(`cd: ${target}: ${reason}`);
+      return 1;
     }
-    b.fail(`cd: ${target}: ${typeof stat === 'string' ? 'No such file or directory' : 'Not a directory'}`);
-    return 1;
+    b.fail(st.dialect === 'ash' ? `cd: can't cd to ${target}: ${reason}` : `cd: can't cd to ${target}`);
+    return 2;
   }
   setVar(st, 'OLDPWD', st.cwd);
   st.cwd = path;
@@ -325,7 +320,8 @@ const shift: Builtin = (b, argv) => {
   }
   const n = arg === undefined ? 1 : Number(arg);
   if (n > b.st.positional.length) {
-    if (b.st.dialect === 'bash') return 1;
+    // bash and ash (shell/ash.c shiftcmd) just fail; dash complains.
+    if (b.st.dialect !== 'dash') return 1;
     b.fail("shift: can't shift that many");
     return 2;
   }
@@ -412,18 +408,16 @@ const read: Builtin = (b, argv) => {
   return got?.complete ? 0 : 1;
 };
 
+/** Whose `test` a shell's builtin is: ash's is busybox's applet. */
+export function testWording(dialect: Dialect): TestWording {
+  return dialect === 'ash' ? 'busybox' : dialect;
+}
+
 const test: Builtin = (b, argv) => {
-  const name = argv[0] ?? 'test';
-  let args = argv.slice(1);
-  if (name === '[') {
-    if (args[args.length - 1] !== ']') {
-      b.fail(b.st.dialect === 'bash' ? "[: missing `]'" : '[: missing ]');
-      return 2;
-    }
-    args = args.slice(0, -1);
-  }
-  const r = runTest(args, { fs: b.sys.fs, cwd: b.st.cwd, dialect: b.st.dialect });
-  if (r.error) b.fail(`${name}: ${r.error}`);
+  const r = runTestCommand(argv, { fs: b.sys.fs, cwd: b.st.cwd, wording: testWording(b.st.dialect) });
+  if (r.error === undefined) return r.status;
+  if (b.st.dialect === 'ash') b.io.err(`${baseName(b.st.shellName)}: ${r.error}\n`);
+  else b.fail(`${argv[0] ?? 'test'}: ${r.error}`);
   return r.status;
 };
 
@@ -471,6 +465,11 @@ const trap: Builtin = (b, argv) => {
 
 const kill: Builtin = (b, argv) => {
   const st = b.st;
+  // ash hands its kill to busybox's applet once `%N` job specs are turned into pids.
+  if (st.dialect === 'ash') {
+    const jobPid = (arg: string) => (/^%\d+$/.test(arg) ? String(st.jobs[Number(arg.slice(1)) - 1] ?? arg) : arg);
+    return runApplet(b, busyboxKill, argv.map(jobPid));
+  }
   const bash = st.dialect === 'bash';
   const args = argv.slice(1);
   const usage = (): number => {

@@ -1,9 +1,10 @@
 /** bash's `[[ ... ]]`: no word splitting or globbing; `==`/`!=` match patterns, `=~` regular expressions. */
+import { BINARY_TESTS, UNARY_TESTS, binaryTest, unaryTest } from '../os/utilities/test';
 import type { CondNode, CondToken, Word } from './ast';
+import { testWording } from './builtins';
 import { ShellError, type ExecContext } from './context';
 import { evaluateArith, expandPattern, expandRegex, expandString } from './expand';
 import { matchPattern } from './pattern';
-import { BINARY_TESTS, UNARY_TESTS, binaryTest, unaryTest } from './testCommand';
 
 const COND_BINARY = new Set([...BINARY_TESTS, '=~']);
 const NUMERIC = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
@@ -21,7 +22,7 @@ function isOpAt(tokens: readonly CondToken[], i: number, op: string): boolean {
 /** Evaluate `[[ ... ]]` to an exit status. Operands are expanded only when needed (`&&`/`||` short-circuit). */
 export function evaluateCond(ctx: ExecContext, src: number, node: CondNode): number {
   const tokens = node.tokens;
-  const env = { fs: ctx.sys.fs, cwd: ctx.st.cwd, dialect: ctx.st.dialect };
+  const env = { fs: ctx.sys.fs, cwd: ctx.st.cwd, wording: testWording(ctx.st.dialect) };
   let i = 0;
   const syntaxError = (): ShellError => new ShellError('syntax error in conditional expression');
   const text = (word: Word, ev: boolean): string => (ev ? expandString(ctx, src, word) : '');

@@ -1,7 +1,7 @@
 import type { ProcessIO, SystemCalls } from '../os/types';
 import type { ListNode, Node, ShellSyntaxError } from './ast';
 import { parseShell } from './parseShell';
-import type { Blocked, FdTable, FunctionRef, ShellOptions, ShellState } from './state';
+import type { Blocked, Dialect, FdTable, FunctionRef, ShellOptions, ShellState } from './state';
 
 /**
  * Everything one `step` call works with. Built afresh for every call and never stored: the state it wraps is the
@@ -63,6 +63,9 @@ export type Action =
       as: 'eval' | 'source' | 'script';
       args?: string[];
       name?: string;
+      /** For a script: `name` names it (a file, or `-c` given a `$0`), and the dialect of the shell running it. */
+      named?: boolean;
+      dialect?: Dialect;
       options?: ShellOptions;
       assigns?: [string, string][];
       fds: FdTable;
@@ -78,14 +81,62 @@ export function nodeOf<T extends Node>(ctx: ExecContext, src: number, id: number
   return node as T;
 }
 
-/** `sh: 3: message` (dash) or `bash: line 3: message`, with a newline. */
+/**
+ * An error message as the shell prints it, with a newline: dash's `sh: 3: message`, bash's `bash: line 3: message`,
+ * ash's `sh: message` (`x.sh: line 3: message` when the script has a name; busybox shell/ash.c ash_vmsg).
+ */
 export function formatError(st: ShellState, line: number, message: string): string {
-  return st.dialect === 'bash' ? `${st.arg0}: line ${line}: ${message}\n` : `${st.arg0}: ${line}: ${message}\n`;
+  if (st.dialect === 'bash') return `${st.arg0}: line ${line}: ${message}\n`;
+  if (st.dialect === 'dash') return `${st.arg0}: ${line}: ${message}\n`;
+  return `${st.arg0}: ${st.scriptName === undefined ? '' : `line ${line}: `}${message}\n`;
 }
 
-/** A syntax error as the shell prints it: dash's `Syntax error: ...`, or bash's `syntax error near ...`. */
+/**
+ * A builtin's complaint `name: message`. ash names the builtin before the line (its `commandname` is the builtin
+ * while it runs), and leaves the line out in an interactive shell: `sh: cd: line 1: can't cd to /x: ...`.
+ */
+export function formatBuiltinError(st: ShellState, line: number, name: string, message: string): string {
+  if (st.dialect !== 'ash') return formatError(st, line, message);
+  const rest = message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
+  return `${st.arg0}: ${name}: ${st.entry === 'stdin' ? '' : `line ${line}: `}${rest}\n`;
+}
+
+/**
+ * The complaint and exit status of `sh missing.sh`: dash `sh: 0: cannot open x.sh: No such file` (2), ash
+ * `sh: can't open 'x.sh': No such file or directory` (2), bash `bash: x.sh: No such file or directory` (127).
+ */
+export function missingScript(dialect: Dialect, shell: string, path: string): { message: string; code: number } {
+  if (dialect === 'bash') return { message: `${shell}: ${path}: No such file or directory\n`, code: 127 };
+  if (dialect === 'ash') return { message: `${shell}: can't open '${path}': No such file or directory\n`, code: 2 };
+  return { message: `${shell}: 0: cannot open ${path}: No such file\n`, code: 2 };
+}
+
+/** Tokens ash quotes when it names one (busybox shell/ash.c tokname); any other word is just `word`. */
+// prettier-ignore
+const ASH_TOKENS: ReadonlySet<string> = new Set([
+  ';', '&', '&&', '||', '|', '(', ')', ';;', '`', '!', '{', '}', 'case', 'do', 'done', 'elif', 'else', 'esac', 'fi',
+  'for', 'if', 'in', 'then', 'until', 'while', 'function',
+]);
+
+function ashTokenName(token: string | undefined): string {
+  if (token === undefined) return 'end of file';
+  if (token === 'newline') return token;
+  if (/^\d*[<>]/.test(token)) return 'redirection';
+  return ASH_TOKENS.has(token) ? `"${token}"` : 'word';
+}
+
+/**
+ * A syntax error as the shell prints it: dash's `Syntax error: "fi" unexpected`, ash's
+ * `syntax error: unexpected "fi"`, or bash's `syntax error near unexpected token`.
+ */
 export function formatSyntaxError(st: ShellState, error: ShellSyntaxError): string {
-  if (st.dialect !== 'bash') return formatError(st, error.line, `Syntax error: ${error.message}`);
+  if (st.dialect === 'dash') return formatError(st, error.line, `Syntax error: ${error.message}`);
+  if (st.dialect === 'ash') {
+    const what = error.unexpected
+      ? `unexpected ${ashTokenName(error.token)}${error.expecting ? ` (expecting "${error.expecting}")` : ''}`
+      : error.message.charAt(0).toLowerCase() + error.message.slice(1);
+    return formatError(st, error.line, `syntax error: ${what}`);
+  }
   const where = `${st.arg0}: ${st.entry === 'command' ? '-c: ' : ''}line ${error.line}`;
   return error.token === undefined
     ? `${where}: syntax error: unexpected end of file\n`

@@ -10,6 +10,7 @@ import {
   fatalStatus,
   formatError,
   formatSyntaxError,
+  missingScript,
   nodeOf,
   type Action,
   type ExecContext,
@@ -261,7 +262,9 @@ function runText(ctx: ExecContext, a: Extract<Action, { kind: 'run' }>): Outcome
   const parsed = parseShell(a.text);
   if (!parsed.ok) {
     freeBuffers(st, a.owned);
-    complain(ctx, formatSyntaxError(a.name === undefined ? st : { ...st, arg0: a.name }, parsed.error));
+    const speaker = { ...st };
+    if (a.as === 'script') nameScript(speaker, a);
+    complain(ctx, formatSyntaxError(speaker, parsed.error));
     st.status = 2;
     return undefined;
   }
@@ -289,10 +292,18 @@ function runText(ctx: ExecContext, a: Extract<Action, { kind: 'run' }>): Outcome
     st.functions = {};
     st.traps = {};
     st.positional = a.args ?? [];
-    st.arg0 = a.name ?? st.arg0;
+    nameScript(st, a);
     if (a.options) st.options = { ...a.options };
   }
   return undefined;
+}
+
+/** A script run as a command speaks as its own shell: its name as `$0`, that shell's dialect. */
+function nameScript(st: ShellState, a: Extract<Action, { kind: 'run' }>): void {
+  st.arg0 = a.name ?? st.arg0;
+  st.dialect = a.dialect ?? st.dialect;
+  if (a.named && a.name !== undefined) st.scriptName = a.name;
+  else delete st.scriptName;
 }
 
 /** Run a trap action; `$?` is restored to `status` when it ends (unless it exits). */
@@ -661,11 +672,7 @@ function initialize(ctx: ExecContext): Outcome {
     const path = st.scriptPath ?? '';
     const file = readTextFile(sys.fs, resolvePath(st.cwd, path));
     if (!file.ok) {
-      // dash: "sh: 0: cannot open x.sh: No such file" (exit 2); bash: "bash: x.sh: No such file or directory" (127).
-      const bash = st.dialect === 'bash';
-      st.deferredError = bash
-        ? { message: `${st.shellName}: ${path}: No such file or directory\n`, code: 127 }
-        : { message: `${st.shellName}: 0: cannot open ${path}: No such file\n`, code: 2 };
+      st.deferredError = missingScript(st.dialect, st.shellName, path);
       return undefined;
     }
     st.sources[0] = file.data;

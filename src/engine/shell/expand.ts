@@ -175,11 +175,18 @@ export function paramValue(ctx: ExecContext, name: string): string | undefined {
   const v = getVar(st, name);
   if (v !== undefined) return v;
   if (name === 'LINENO') return String(ctx.line);
-  if (name === 'RANDOM' && st.dialect === 'bash') return String(Math.floor(ctx.sys.random() * 32768));
+  // bash and busybox ash (ASH_RANDOM_SUPPORT) have $RANDOM; dash does not.
+  if (name === 'RANDOM' && st.dialect !== 'dash') return String(Math.floor(ctx.sys.random() * 32768));
   return undefined;
 }
 
-/** Evaluate arithmetic text, turning its errors into shell errors worded as dash or bash word them. */
+/** busybox shell/math.c's words: `divide by zero`, `exponent less than 0`, else `arithmetic syntax error`. */
+function ashArithmeticMessage(message: string): string {
+  if (message === 'division by zero') return 'divide by zero';
+  return message === 'exponent less than 0' ? message : 'arithmetic syntax error';
+}
+
+/** Evaluate arithmetic text, turning its errors into shell errors worded as dash, ash or bash word them. */
 export function evaluateArith(ctx: ExecContext, text: string): bigint {
   const st = ctx.st;
   try {
@@ -192,6 +199,7 @@ export function evaluateArith(ctx: ExecContext, text: string): bigint {
     });
   } catch (e) {
     if (!(e instanceof ArithmeticError)) throw e;
+    if (st.dialect === 'ash') throw new ShellError(ashArithmeticMessage(e.message));
     throw new ShellError(
       st.dialect === 'bash' ? `${text.trim()}: ${e.message}` : `arithmetic expression: ${e.message}: "${text}"`,
     );

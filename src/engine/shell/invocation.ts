@@ -1,6 +1,6 @@
 import { applyOption, applyOptionName } from './builtins';
 import { baseName } from './paths';
-import type { ShellOptions } from './state';
+import type { Dialect, ShellOptions } from './state';
 
 /** How a shell was asked to run: `sh -c script [name [args]]`, `sh file [args]`, or `sh` reading stdin. */
 export interface ShellInvocation {
@@ -8,6 +8,8 @@ export interface ShellInvocation {
   /** The `-c` text, or the script file's path. */
   script: string;
   arg0: string;
+  /** `$0` names the script: a script file, or `-c` followed by a name. */
+  named: boolean;
   args: string[];
   options: ShellOptions;
   /** A usage error, worded as the shell prints it (without the trailing newline). */
@@ -21,10 +23,35 @@ export function isShellCommand(name: string): boolean {
   return SHELL_NAMES.has(baseName(name));
 }
 
-/** Parse a shell's argv: `-c`, `-e`, `-x`, `-u`, `-f`, `-o name`, combined (`-ec`, `-lc`), long options ignored. */
-export function parseInvocation(argv: readonly string[]): ShellInvocation {
+/** How each shell words a bad command line (dash src/options.c, busybox shell/ash.c procargs, bash shell.c). */
+const USAGE_ERRORS: Record<
+  Dialect,
+  { option(flag: string): string; optionName(name: string): string; noCommand: string }
+> = {
+  dash: {
+    option: (flag) => `0: Illegal option ${flag}`,
+    optionName: (name) => `0: Illegal option -o ${name}`,
+    noCommand: '0: -c requires an argument',
+  },
+  ash: {
+    option: (flag) => `illegal option ${flag}`,
+    optionName: (name) => `illegal option -o ${name}`,
+    noCommand: '-c requires an argument',
+  },
+  bash: {
+    option: (flag) => `${flag}: invalid option`,
+    optionName: (name) => `${name}: invalid option name`,
+    noCommand: '-c: option requires an argument',
+  },
+};
+
+/**
+ * Parse a shell's argv: `-c`, `-e`, `-x`, `-u`, `-f`, `-o name`, combined (`-ec`, `-lc`), long options ignored.
+ * Usage errors are worded as `dialect` words them.
+ */
+export function parseInvocation(argv: readonly string[], dialect: Dialect): ShellInvocation {
   const invoked = argv[0] ?? 'sh';
-  const bash = baseName(invoked) === 'bash';
+  const usage = USAGE_ERRORS[dialect];
   const options: ShellOptions = { errexit: false, xtrace: false, nounset: false, noglob: false, pipefail: false };
   let command = false;
   let i = 1;
@@ -32,9 +59,10 @@ export function parseInvocation(argv: readonly string[]): ShellInvocation {
     mode: 'command',
     script: '',
     arg0: invoked,
+    named: false,
     args: [],
     options,
-    error,
+    error: `${invoked}: ${error}`,
   });
   for (; i < argv.length; i++) {
     const a = argv[i] ?? '';
@@ -49,21 +77,26 @@ export function parseInvocation(argv: readonly string[]): ShellInvocation {
       if (c === 'c') command = true;
       else if (c === 'o') {
         const name = argv[++i];
-        if (name === undefined || !applyOptionName(options, name, on))
-          return fail(
-            bash ? `${invoked}: ${name ?? ''}: invalid option name` : `${invoked}: 0: Illegal option -o ${name ?? ''}`,
-          );
+        if (name === undefined || !applyOptionName(options, name, on)) return fail(usage.optionName(name ?? ''));
       } else if (!applyOption(options, c, on)) {
-        return fail(bash ? `${invoked}: -${c}: invalid option` : `${invoked}: 0: Illegal option -${c}`);
+        return fail(usage.option(`-${c}`));
       }
     }
   }
   const operand = argv[i];
   if (command) {
-    if (operand === undefined)
-      return fail(bash ? `${invoked}: -c: option requires an argument` : `${invoked}: 0: -c requires an argument`);
-    return { mode: 'command', script: operand, arg0: argv[i + 1] ?? invoked, args: argv.slice(i + 2), options };
+    if (operand === undefined) return fail(usage.noCommand);
+    const name = argv[i + 1];
+    return {
+      mode: 'command',
+      script: operand,
+      arg0: name ?? invoked,
+      named: name !== undefined,
+      args: argv.slice(i + 2),
+      options,
+    };
   }
-  if (operand !== undefined) return { mode: 'file', script: operand, arg0: operand, args: argv.slice(i + 1), options };
-  return { mode: 'stdin', script: '', arg0: invoked, args: [], options };
+  if (operand !== undefined)
+    return { mode: 'file', script: operand, arg0: operand, named: true, args: argv.slice(i + 1), options };
+  return { mode: 'stdin', script: '', arg0: invoked, named: false, args: [], options };
 }

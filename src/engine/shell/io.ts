@@ -1,5 +1,6 @@
 /** Descriptor routing: redirections, pipes and here-documents, and the streams commands read and write. */
 import type { FsErrorCode, ProcessIO } from '../os/types';
+import { errnoMessage } from '../os/utilities/errnoMessage';
 import type { Redirect } from './ast';
 import { formatError, type ExecContext } from './context';
 import { expandString } from './expand';
@@ -121,31 +122,27 @@ export function substitutionBase(ctx: ExecContext): ProcessIO {
   return { stdin: pendingInput(ctx, lookupFd(ctx, 0)), stdout: io.out, stderr: io.err };
 }
 
-const CREATE_ERRORS: Partial<Record<FsErrorCode, [string, string]>> = {
-  ENOENT: ['Directory nonexistent', 'No such file or directory'],
-  ENOTDIR: ['Directory nonexistent', 'Not a directory'],
-  EISDIR: ['Is a directory', 'Is a directory'],
-  EACCES: ['Permission denied', 'Permission denied'],
-  EROFS: ['Read-only file system', 'Read-only file system'],
+/** dash's wording for a file a redirection cannot create or open (src/error.c errormsg), by errno. */
+const DASH_CREATE_ERRORS: Partial<Record<FsErrorCode, string>> = {
+  ENOENT: 'Directory nonexistent',
+  ENOTDIR: 'Directory nonexistent',
 };
+const DASH_OPEN_ERRORS: Partial<Record<FsErrorCode, string>> = { ENOENT: 'No such file', ENOTDIR: 'No such file' };
 
-const OPEN_ERRORS: Partial<Record<FsErrorCode, [string, string]>> = {
-  ENOENT: ['No such file', 'No such file or directory'],
-  ENOTDIR: ['No such file', 'Not a directory'],
-  EISDIR: ['Is a directory', 'Is a directory'],
-  EACCES: ['Permission denied', 'Permission denied'],
-};
-
-/** dash: `cannot create /x/y: Directory nonexistent` (src/error.c's errormsg table); bash: `/x/y: No such file or directory`. */
-function openError(
-  ctx: ExecContext,
-  table: typeof CREATE_ERRORS,
-  verb: string,
-  path: string,
-  code: FsErrorCode,
-): string {
-  const [dash, bash] = table[code] ?? [code, code];
-  const text = ctx.st.dialect === 'bash' ? `${path}: ${bash}` : `cannot ${verb} ${path}: ${dash}`;
+/**
+ * A redirection that failed: dash `cannot create /x/y: Directory nonexistent`, ash `can't create /x/y: nonexistent
+ * directory` (busybox shell/ash.c errmsg: its own words for ENOENT and ENOTDIR, strerror otherwise), bash
+ * `/x/y: No such file or directory`.
+ */
+function openError(ctx: ExecContext, verb: 'create' | 'open', path: string, code: FsErrorCode): string {
+  const strerror = errnoMessage(code);
+  const missing = code === 'ENOENT' || code === 'ENOTDIR';
+  let text: string;
+  if (ctx.st.dialect === 'bash') text = `${path}: ${strerror}`;
+  else if (ctx.st.dialect === 'ash')
+    text = `can't ${verb} ${path}: ${missing ? (verb === 'create' ? 'nonexistent directory' : 'no such file') : strerror}`;
+  else
+    text = `cannot ${verb} ${path}: ${(verb === 'create' ? DASH_CREATE_ERRORS : DASH_OPEN_ERRORS)[code] ?? strerror}`;
   return formatError(ctx.st, ctx.line, text);
 }
 
@@ -201,7 +198,13 @@ export function openRedirects(
         fds['1'] = out;
         fds['2'] = out;
       } else {
-        return { error: formatError(st, ctx.line, `Syntax error: Bad fd number`) };
+        return {
+          error: formatError(
+            st,
+            ctx.line,
+            st.dialect === 'ash' ? 'syntax error: bad fd number' : 'Syntax error: Bad fd number',
+          ),
+        };
       }
       continue;
     }
@@ -215,9 +218,9 @@ export function openRedirects(
       const file = readTextFile(ctx.sys.fs, path);
       if (!file.ok && file.code === 'ENOENT' && r.op === '<>') {
         const err = ctx.sys.fs.write(path, '');
-        if (err) return { error: openError(ctx, CREATE_ERRORS, 'create', target, err) };
+        if (err) return { error: openError(ctx, 'create', target, err) };
       } else if (!file.ok) {
-        return { error: openError(ctx, OPEN_ERRORS, 'open', target, file.code) };
+        return { error: openError(ctx, 'open', target, file.code) };
       }
       fds[key] = input(file.ok ? file.data : '');
       continue;
@@ -240,9 +243,8 @@ function openOutput(
   if (device) return device;
   const path = resolvePath(ctx.st.cwd, target);
   const stat = ctx.sys.fs.stat(path);
-  if (typeof stat !== 'string' && stat.type === 'dir')
-    return { error: openError(ctx, CREATE_ERRORS, 'create', target, 'EISDIR') };
+  if (typeof stat !== 'string' && stat.type === 'dir') return { error: openError(ctx, 'create', target, 'EISDIR') };
   const err = ctx.sys.fs.write(path, '', append);
-  if (err) return { error: openError(ctx, CREATE_ERRORS, 'create', target, err) };
+  if (err) return { error: openError(ctx, 'create', target, err) };
   return { t: 'file', path };
 }

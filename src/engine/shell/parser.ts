@@ -163,6 +163,8 @@ class Parser implements LexerHost {
       line: t.line,
       column: t.col,
       ...(token === undefined ? {} : { token }),
+      unexpected: true,
+      ...(expecting ? { expecting } : {}),
     });
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatPrintf, processEscapes } from './printf';
+import { formatPrintf } from './printf';
 
-const fmt = (format: string, ...args: string[]): string => formatPrintf(format, args, 'sh').output;
+const fmt = (format: string, ...args: string[]): string => formatPrintf(format, args, 'dash').output;
 
 describe('formatPrintf', () => {
   it('formats strings and characters', () => {
@@ -34,17 +34,12 @@ describe('formatPrintf', () => {
   });
 
   it('reports bad numbers and directives the way dash does', () => {
-    expect(formatPrintf('%d', ['abc'], 'sh')).toEqual({ output: '0', errors: ['abc: expected numeric value'] });
-    expect(formatPrintf('%d', ['12abc'], 'sh')).toEqual({ output: '12', errors: ['12abc: not completely converted'] });
+    expect(formatPrintf('%d', ['abc'], 'dash')).toEqual({ output: '0', errors: ['abc: expected numeric value'] });
+    expect(formatPrintf('%d', ['12abc'], 'dash')).toEqual({
+      output: '12',
+      errors: ['12abc: not completely converted'],
+    });
     expect(formatPrintf('%d', ['abc'], 'bash')).toEqual({ output: '0', errors: ['abc: invalid number'] });
-    expect(formatPrintf('a%kb', [], 'sh')).toEqual({ output: 'a', errors: ['%k: invalid directive'] });
-  });
-});
-
-describe('processEscapes', () => {
-  it('handles echo -e escapes and \\c', () => {
-    expect(processEscapes('a\\nb\\x41\\0101\\\\', 'echo')).toEqual({ text: 'a\nbAA\\', stop: false });
-    expect(processEscapes('one\\ctwo', 'echo')).toEqual({ text: 'one', stop: true });
-    expect(processEscapes('\\101\\q', 'format')).toEqual({ text: 'A\\q', stop: false });
+    expect(formatPrintf('a%kb', [], 'dash')).toEqual({ output: 'a', errors: ['%k: invalid directive'] });
   });
 });

@@ -1,58 +1,6 @@
-/** `printf` formatting and the backslash escapes shared with `echo -e` and `%b`. */
+/** `printf` formatting. */
+import { processEscapes } from '../os/utilities/escapes';
 import type { Dialect } from './state';
-
-const SIMPLE_ESCAPES: Record<string, string> = {
-  '\\': '\\',
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  '"': '"',
-  "'": "'",
-};
-
-/**
- * Interpret backslash escapes. `echo` mode (echo -e, %b) writes octal as `\0nnn` and honours `\c` (stop all
- * output); `format` mode (a printf format) writes octal as `\nnn`.
- */
-export function processEscapes(s: string, mode: 'echo' | 'format'): { text: string; stop: boolean } {
-  let text = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i] ?? '';
-    if (c !== '\\' || i + 1 >= s.length) {
-      text += c;
-      continue;
-    }
-    const n = s[i + 1] ?? '';
-    if (n === 'c' && mode === 'echo') return { text, stop: true };
-    const simple = SIMPLE_ESCAPES[n];
-    if (simple !== undefined) {
-      text += simple;
-      i++;
-      continue;
-    }
-    const hex = n === 'x' ? /^[0-9A-Fa-f]{1,2}/.exec(s.slice(i + 2)) : null;
-    if (hex) {
-      text += String.fromCharCode(parseInt(hex[0], 16));
-      i += 1 + hex[0].length;
-      continue;
-    }
-    const octalStart = mode === 'echo' && n === '0' ? i + 2 : i + 1;
-    const oct = mode === 'echo' && n !== '0' ? null : /^[0-7]{1,3}/.exec(s.slice(octalStart));
-    if (oct || (mode === 'echo' && n === '0')) {
-      const digits = oct?.[0] ?? '';
-      text += String.fromCharCode(parseInt(digits || '0', 8) & 0xff);
-      i = octalStart + digits.length - 1;
-      continue;
-    }
-    text += c;
-  }
-  return { text, stop: false };
-}
 
 interface Spec {
   minus: boolean;
@@ -158,7 +106,7 @@ function parseFloatArg(s: string): { value: number; complete: boolean; empty: bo
 
 /**
  * Format like printf(1): the format is reused while arguments remain; missing arguments read as '' or 0.
- * Errors are worded as dash (or bash) reports them, without the `printf:` prefix.
+ * Errors are worded as dash, bash or busybox (ash's printf) report them, without the `printf:` prefix.
  */
 export function formatPrintf(format: string, args: string[], dialect: Dialect): { output: string; errors: string[] } {
   let output = '';
@@ -167,6 +115,7 @@ export function formatPrintf(format: string, args: string[], dialect: Dialect): 
   const nextArg = (): string | undefined => (argi < args.length ? args[argi++] : undefined);
   const numericError = (arg: string, empty: boolean): void => {
     if (dialect === 'bash') errors.push(`${arg}: invalid number`);
+    else if (dialect === 'ash') errors.push(`invalid number '${arg}'`);
     else errors.push(empty ? `${arg}: expected numeric value` : `${arg}: not completely converted`);
   };
   const intArg = (): bigint => {
@@ -216,7 +165,7 @@ export function formatPrintf(format: string, args: string[], dialect: Dialect): 
       if (m?.[3] === '*') spec.precision = Math.max(0, Number(intArg()));
       else if (m?.[3] !== undefined) spec.precision = Number(m[3] || '0');
       if (conv === undefined || !'sbcdiouxXfFeEgG'.includes(conv)) {
-        errors.push(`%${conv ?? ''}: invalid directive`);
+        errors.push(`%${conv ?? ''}: ${dialect === 'ash' ? 'invalid format' : 'invalid directive'}`);
         return { output, errors };
       }
       i += (m?.[0].length ?? 1) - 1;

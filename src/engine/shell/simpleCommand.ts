@@ -10,7 +10,17 @@ import {
   type Builtin,
   type BuiltinContext,
 } from './builtins';
-import { DONE, ShellError, fatalStatus, formatError, type Action, type ExecContext } from './context';
+import {
+  DONE,
+  ShellError,
+  fatalStatus,
+  formatBuiltinError,
+  formatError,
+  missingScript,
+  type Action,
+  type ExecContext,
+} from './context';
+import { dialectFor } from './dialect';
 import { expandFields, expandString, expandWords } from './expand';
 import { isShellCommand, parseInvocation } from './invocation';
 import { commandIO, freeBuffers, lookupFd, openRedirects, utilityIO, writeFd } from './io';
@@ -37,6 +47,11 @@ type ControlBuiltin = (ctx: ExecContext, argv: string[], assigns: [string, strin
 /** Print `sh: <line>: message` on the command's stderr. */
 function complain(ctx: ExecContext, message: string): void {
   writeFd(ctx, lookupFd(ctx, 2), formatError(ctx.st, ctx.line, message));
+}
+
+/** Print a builtin's `name: message` complaint as the shell words those. */
+function complainAs(ctx: ExecContext, name: string, message: string): void {
+  writeFd(ctx, lookupFd(ctx, 2), formatBuiltinError(ctx.st, ctx.line, name, message));
 }
 
 function finished(ctx: ExecContext, status: number): Action {
@@ -158,7 +173,13 @@ function runBuiltin(
     if (err) throw new ShellError(err);
   }
   const io = commandIO(ctx);
-  const b: BuiltinContext = { st, sys: ctx.sys, io, fail: (message) => io.err(formatError(st, ctx.line, message)) };
+  const builtinName = argv[0] ?? '';
+  const b: BuiltinContext = {
+    st,
+    sys: ctx.sys,
+    io,
+    fail: (message) => io.err(formatBuiltinError(st, ctx.line, builtinName, message)),
+  };
   const status = builtin(b, argv);
   for (const [name, v] of saved.reverse()) {
     if (v) st.vars[name] = v;
@@ -221,7 +242,8 @@ function spawnChild(ctx: ExecContext, argv: string[], env: Record<string, string
 
 /** A nested `sh -c ...` or `sh script` runs inline in a subshell, so redirections and pipes apply to it. */
 function runNestedShell(ctx: ExecContext, argv: string[], assigns: [string, string][], redir: Redirections): Action {
-  const inv = parseInvocation(argv);
+  const dialect = dialectFor(argv[0] ?? 'sh', ctx.st.userland);
+  const inv = parseInvocation(argv, dialect);
   if (inv.error) {
     writeFd(ctx, lookupFd(ctx, 2), `${inv.error}\n`);
     return finished(ctx, 2);
@@ -230,15 +252,9 @@ function runNestedShell(ctx: ExecContext, argv: string[], assigns: [string, stri
   if (inv.mode === 'file') {
     const file = readTextFile(ctx.sys.fs, resolvePath(ctx.st.cwd, inv.script));
     if (!file.ok) {
-      const bash = baseName(argv[0] ?? '') === 'bash';
-      writeFd(
-        ctx,
-        lookupFd(ctx, 2),
-        bash
-          ? `${argv[0]}: ${inv.script}: No such file or directory\n`
-          : `${argv[0]}: 0: cannot open ${inv.script}: No such file\n`,
-      );
-      return finished(ctx, bash ? 127 : 2);
+      const missing = missingScript(dialect, argv[0] ?? 'sh', inv.script);
+      writeFd(ctx, lookupFd(ctx, 2), missing.message);
+      return finished(ctx, missing.code);
     }
     text = file.data;
   } else if (inv.mode === 'stdin') {
@@ -250,6 +266,8 @@ function runNestedShell(ctx: ExecContext, argv: string[], assigns: [string, stri
     as: 'script',
     args: inv.args,
     name: inv.arg0,
+    named: inv.named,
+    dialect,
     options: inv.options,
     assigns,
     fds: redir.fds,
@@ -288,6 +306,8 @@ function runScriptFile(
     as: 'script',
     args: argv.slice(1),
     name,
+    named: true,
+    dialect: dialectFor(viaEnv ?? interpreter, ctx.st.userland),
     assigns,
     fds: redir.fds,
     owned: redir.owned,
@@ -300,8 +320,9 @@ function runScriptFile(
 function statusOperand(ctx: ExecContext, name: string, arg: string | undefined): number | undefined {
   if (arg === undefined) return ctx.st.status;
   if (/^-?\d+$/.test(arg)) return ((Number(arg) % 256) + 256) % 256;
-  complain(
+  complainAs(
     ctx,
+    name,
     ctx.st.dialect === 'bash' ? `${name}: ${arg}: numeric argument required` : `${name}: Illegal number: ${arg}`,
   );
   return undefined;
@@ -330,7 +351,7 @@ const isFunctionFrame = (f: Frame): f is Extract<Frame, { k: 'func' }> => f.k ==
 const loopControl: ControlBuiltin = (ctx, argv) => {
   const arg = argv[1];
   if (arg !== undefined && (!/^\d+$/.test(arg) || Number(arg) < 1)) {
-    complain(ctx, `${argv[0]}: Illegal number: ${arg}`);
+    complainAs(ctx, argv[0] ?? '', `${argv[0]}: Illegal number: ${arg}`);
     return { kind: 'exit', code: 2 };
   }
   return { kind: 'break', n: arg === undefined ? 1 : Number(arg), resume: argv[0] === 'continue' };
@@ -340,13 +361,16 @@ const source: ControlBuiltin = (ctx, argv, _assigns, redir) => {
   const bash = ctx.st.dialect === 'bash';
   const file = argv[1];
   if (file === undefined) {
-    complain(ctx, bash ? `${argv[0]}: filename argument required` : `${argv[0]}: usage: . file`);
+    complainAs(ctx, argv[0] ?? '.', bash ? `${argv[0]}: filename argument required` : `${argv[0]}: usage: . file`);
     return finished(ctx, 2);
   }
   const text = findSourceFile(ctx, file);
   if (text === undefined) {
-    // dash treats this as a special-builtin error and exits; bash reports it and goes on.
-    complain(ctx, bash ? `${file}: No such file or directory` : `${argv[0]}: cannot open ${file}: No such file`);
+    // dash and ash treat this as a special-builtin error and exit; bash reports it and goes on.
+    if (bash) complain(ctx, `${file}: No such file or directory`);
+    else if (ctx.st.dialect === 'ash')
+      complainAs(ctx, argv[0] ?? '.', `can't open '${file}': No such file or directory`);
+    else complainAs(ctx, argv[0] ?? '.', `${argv[0]}: cannot open ${file}: No such file`);
     return bash ? finished(ctx, 1) : { kind: 'exit', code: 2 };
   }
   const action: Action = {
@@ -389,7 +413,7 @@ const CONTROL: Record<string, ControlBuiltin> = {
     if (ctx.sync || st.frames.some((f) => f.k === 'sub')) return dispatch(ctx, args, assigns, redir, true);
     const name = args[0] ?? '';
     if (!ctx.sys.hasCommand(name) && typeof ctx.sys.fs.stat(resolvePath(st.cwd, name)) === 'string') {
-      complain(ctx, `exec: ${name}: not found`);
+      complainAs(ctx, 'exec', `exec: ${name}: not found`);
       return { kind: 'exit', code: 127 };
     }
     return { kind: 'exec', argv: args, env: exportedEnv(st, assigns) };
@@ -422,7 +446,7 @@ const CONTROL: Record<string, ControlBuiltin> = {
     const bash = st.dialect === 'bash';
     const frame = [...st.frames].reverse().find(isFunctionFrame);
     if (!frame) {
-      complain(ctx, bash ? 'local: can only be used in a function' : 'local: not in a function');
+      complainAs(ctx, 'local', bash ? 'local: can only be used in a function' : 'local: not in a function');
       return finished(ctx, bash ? 1 : 2);
     }
     let status = 0;
@@ -431,7 +455,7 @@ const CONTROL: Record<string, ControlBuiltin> = {
       const m = NAME_RE.exec(arg);
       const name = m?.[1];
       if (!name) {
-        complain(ctx, `local: ${arg}: bad variable name`);
+        complainAs(ctx, 'local', `local: ${arg}: bad variable name`);
         status = 1;
         continue;
       }
@@ -452,8 +476,9 @@ const CONTROL: Record<string, ControlBuiltin> = {
     for (const a of argv.slice(1)) {
       const pid = a.startsWith('%') ? st.jobs[Number(a.slice(1)) - 1] : /^\d+$/.test(a) ? Number(a) : undefined;
       if (pid === undefined) {
-        complain(
+        complainAs(
           ctx,
+          'wait',
           st.dialect === 'bash' ? `wait: \`${a}': not a pid or valid job spec` : `wait: Illegal number: ${a}`,
         );
         return finished(ctx, 2);

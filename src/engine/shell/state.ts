@@ -2,7 +2,8 @@
  * The shell's whole process state: plain JSON, snapshotted by the engine mid-`sleep` and restored exactly.
  * Syntax trees are not part of it: frames name a source text (by index into `sources`) and a node id.
  */
-import { baseName } from './paths';
+import type { Userland } from '../os/types';
+import { dialectFor } from './dialect';
 
 export interface ShellVar {
   /** Absent for a name that is exported or readonly but not set. */
@@ -11,7 +12,8 @@ export interface ShellVar {
   readonly?: boolean;
 }
 
-export type Dialect = 'sh' | 'bash';
+/** Whose wording the shell uses: Debian's dash, busybox's ash, or bash. */
+export type Dialect = 'dash' | 'ash' | 'bash';
 
 export interface ShellOptions {
   errexit: boolean;
@@ -42,7 +44,9 @@ export interface FunctionRef {
 
 /** What a subshell restores when it ends. */
 export interface SavedEnv {
+  dialect: Dialect;
   arg0: string;
+  scriptName?: string;
   vars: Record<string, ShellVar>;
   positional: string[];
   functions: Record<string, FunctionRef>;
@@ -101,8 +105,15 @@ export type Blocked =
 
 export interface ShellState {
   dialect: Dialect;
+  /** The image's userland, which decides the dialect of the shells this one runs (`sh -c`, `./script.sh`). */
+  userland?: Userland;
   /** `$0`, also the prefix of error messages (`/bin/sh: 1: foo: not found`). */
   arg0: string;
+  /**
+   * The script being run when it has a name of its own: a script file, or `-c` given a `$0` (ash's `commandname`).
+   * ash's messages then name the line (`x.sh: line 3: foo: not found`); with `sh -c` alone they do not.
+   */
+  scriptName?: string;
   /** argv[0] as the shell was invoked (`sh`, `/bin/bash`), for messages about the invocation itself. */
   shellName: string;
   /** `-c` string (already in `sources[0]`), a script file or stdin read on start, or a prepared background job. */
@@ -154,6 +165,7 @@ export function initialShellState(
   env: Record<string, string>,
   cwd: string,
   cmdline: string,
+  userland?: Userland,
 ): ShellState {
   const vars: Record<string, ShellVar> = {};
   for (const [name, value] of Object.entries(env)) vars[name] = { value, exported: true };
@@ -161,7 +173,8 @@ export function initialShellState(
   vars.PWD ??= { value: cwd };
   vars.OPTIND ??= { value: '1' };
   return {
-    dialect: baseName(invokedAs) === 'bash' ? 'bash' : 'sh',
+    dialect: dialectFor(invokedAs, userland),
+    ...(userland ? { userland } : {}),
     arg0,
     shellName: invokedAs,
     entry: 'command',
@@ -186,7 +199,7 @@ export function initialShellState(
 
 /**
  * A shell that runs `script` as `sh -c script name args...` would: for exec probes, lifecycle hooks and
- * `kubectl exec`. `name` is `$0` (default `sh`; `bash` gives bash's wording).
+ * `kubectl exec`. `name` is `$0` (default `sh`; `bash` gives bash's wording); `userland` the image's.
  */
 export function createShellState(options: {
   script: string;
@@ -194,9 +207,10 @@ export function createShellState(options: {
   env: Record<string, string>;
   cwd: string;
   name?: string;
+  userland?: Userland;
 }): ShellState {
   const name = options.name ?? 'sh';
-  const st = initialShellState(name, name, options.env, options.cwd, `${name} -c ${options.script}`);
+  const st = initialShellState(name, name, options.env, options.cwd, `${name} -c ${options.script}`, options.userland);
   st.sources[0] = options.script;
   st.positional = [...(options.args ?? [])];
   return st;
@@ -241,7 +255,9 @@ export function cloneJson<T>(value: T): T {
 
 export function saveEnv(st: ShellState): SavedEnv {
   return cloneJson({
+    dialect: st.dialect,
     arg0: st.arg0,
+    scriptName: st.scriptName,
     vars: st.vars,
     positional: st.positional,
     functions: st.functions,
@@ -253,7 +269,10 @@ export function saveEnv(st: ShellState): SavedEnv {
 }
 
 export function restoreEnv(st: ShellState, saved: SavedEnv): void {
+  st.dialect = saved.dialect;
   st.arg0 = saved.arg0;
+  if (saved.scriptName === undefined) delete st.scriptName;
+  else st.scriptName = saved.scriptName;
   st.vars = saved.vars;
   st.positional = saved.positional;
   st.functions = saved.functions;

@@ -7,6 +7,7 @@ import type { ClusterOptions } from '../cluster/cluster';
 import type { KubectlResult } from '../kubectl/types';
 import type { Pod, Event } from '../api/kinds';
 import { resolveResourceName } from '../api/resources';
+import { parseTimestamp } from '../runtime/time';
 
 const PODS = resolveResourceName('pods')!;
 const EVENTS = resolveResourceName('events')!;
@@ -55,11 +56,7 @@ export class TestCluster {
   events(name: string, namespace = 'default'): string[] {
     return (this.cluster.api.all(EVENTS, namespace) as Event[])
       .filter((e) => e.involvedObject.name === name)
-      .sort(
-        (a, b) =>
-          (a.firstTimestamp ?? '').localeCompare(b.firstTimestamp ?? '') ||
-          (a.metadata.name < b.metadata.name ? -1 : 1),
-      )
+      .sort((a, b) => occurredAt(a) - occurredAt(b) || (a.metadata.name < b.metadata.name ? -1 : 1))
       .map((e) => `${e.reason}: ${e.message}`);
   }
 
@@ -71,4 +68,9 @@ export class TestCluster {
     }
     throw new Error(`condition not met within ${limit}s`);
   }
+}
+
+/** When an event first happened: core events carry firstTimestamp, events.k8s.io ones (the scheduler's) eventTime. */
+function occurredAt(event: Event): number {
+  return parseTimestamp(event.firstTimestamp ?? event.eventTime) ?? 0;
 }

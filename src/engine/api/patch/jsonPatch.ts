@@ -66,7 +66,7 @@ export function applyJsonPatch(target: unknown, operations: unknown): JsonPatchR
         if (!parent || last === undefined)
           return {
             ok: false,
-            error: `add operation does not apply: doc is missing path: "${raw.path}": missing value`,
+            error: `${raw.op} operation does not apply: doc is missing path: "${raw.path}": missing value`,
           };
         if (Array.isArray(parent)) {
           const index = last === '-' ? parent.length : Number(last);

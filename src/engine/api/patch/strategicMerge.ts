@@ -14,19 +14,28 @@ const MERGE_KEYS: Record<string, string> = {
   volumeMounts: 'mountPath',
   volumeDevices: 'devicePath',
   env: 'name',
-  ports: 'containerPort',
   imagePullSecrets: 'name',
   hostAliases: 'ip',
   conditions: 'type',
   ownerReferences: 'uid',
   topologySpreadConstraints: 'topologyKey',
   resourceClaims: 'name',
-  taints: 'key',
+  schedulingGates: 'name',
+  podIPs: 'ip',
+  hostIPs: 'ip',
+};
+
+/** Merge keys that hold only at one place: NodeStatus.addresses and ServiceAccount.secrets. */
+const MERGE_KEYS_AT: Record<string, { path: string; key: string }> = {
+  addresses: { path: 'status', key: 'type' },
+  secrets: { path: '', key: 'name' },
 };
 
 /** Container ports merge by `containerPort`; Service ports (the only other `ports` list) by `port`. */
 function mergeKeyFor(field: string, path: string[]): string | undefined {
   if (field === 'ports') return path.some((p) => p.endsWith('ontainers')) ? 'containerPort' : 'port';
+  const placed = MERGE_KEYS_AT[field];
+  if (placed) return path.join('.') === placed.path ? placed.key : undefined;
   return MERGE_KEYS[field];
 }
 
@@ -48,7 +57,6 @@ function mergeValue(target: unknown, patch: unknown, path: string[]): unknown {
   const result: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (key.startsWith('$')) continue;
-    if (key.startsWith('$deleteFromPrimitiveList/')) continue;
     if (value === null) {
       delete result[key];
       continue;

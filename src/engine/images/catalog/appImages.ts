@@ -3,6 +3,7 @@ import { STARTUP_SECONDS } from '../programs/startupSeconds';
 import { alpineVariant, debianVariant } from './baseImages';
 import {
   defineFixedTags,
+  extendVariant,
   patchRange,
   rootBinary,
   type ImageVariant,
@@ -17,28 +18,23 @@ import { goproxyVariant, livenessVariant, nodeExporterVariant } from './serverIm
 const SEED_APP = defineFixedTags(
   ['docker.io/library/app'],
   patchRange(0, 3).map((patch) => `1.0.${patch}`),
-  () => {
-    const base = alpineVariant('3.12.3', ['app'], 7.9);
-    return {
-      ...base,
+  () =>
+    extendVariant(alpineVariant('3.12.3', ['app'], 7.9), {
       cmd: ['./app'],
       workingDir: '/root/',
-      files: { ...base.files, '/root/app': '\u007fELF\n' },
+      files: { '/root/app': '\u007fELF\n' },
       startupSeconds: STARTUP_SECONDS.goServer,
-    };
-  },
+    }),
 );
 
 /** Google's hello-app 1.0 (alpine): `Hello, world!`, its version and the hostname on $PORT (8080). */
 function helloAppVariant(): ImageVariant {
-  const base = alpineVariant('3.7.0', ['hello-app'], 4.1);
-  return {
-    ...base,
+  return extendVariant(alpineVariant('3.7.0', ['hello-app'], 4.1), {
     cmd: ['/hello-app'],
     env: { PATH: DEFAULT_PATH, PORT: '8080' },
-    files: { ...base.files, ...rootBinary('hello-app') },
+    files: rootBinary('hello-app'),
     startupSeconds: STARTUP_SECONDS.goServer,
-  };
+  });
 }
 
 const HELLO_APP = defineFixedTags(
@@ -67,18 +63,14 @@ const MYAPP_CONF = NGINX_DEFAULT_CONF.replace(
 const MYAPP = defineFixedTags(
   ['docker.io/ikubernetes/myapp', 'docker.io/library/myapp'],
   patchRange(1, 7).map((version) => `v${version}`),
-  (tag) => {
-    const base = nginxVariant('1.12.2', 'alpine');
-    return {
-      ...base,
+  (tag) =>
+    extendVariant(nginxVariant('1.12.2', 'alpine'), {
       sizeBytes: 6_597_138,
       files: {
-        ...base.files,
         '/etc/nginx/conf.d/default.conf': MYAPP_CONF,
         '/usr/share/nginx/html/index.html': `Hello MyApp | Version: ${tag} | <a href="hostname.html">Pod Name</a>\n`,
       },
-    };
-  },
+    }),
 );
 
 /** Seed 003's HPA exercise image, an nginx build in a personal Aliyun namespace. */
@@ -96,8 +88,7 @@ const SEED_EUREKA = defineFixedTags(
       ['java', 'keytool', 'jjs', 'ping', 'curl', 'wget', 'ps', 'top', 'free', 'kill'],
       212.7,
     );
-    return {
-      ...base,
+    return extendVariant(base, {
       entrypoint: ['java', '-Djava.security.egd=file:/dev/./urandom', '-jar', '/app/eureka.jar'],
       cmd: [],
       env: {
@@ -106,9 +97,9 @@ const SEED_EUREKA = defineFixedTags(
         JAVA_VERSION: '8u232',
       },
       exposedPorts: [8761],
-      files: { ...base.files, '/app/eureka.jar': 'PK\u0003\u0004\n' },
+      files: { '/app/eureka.jar': 'PK\u0003\u0004\n' },
       startupSeconds: STARTUP_SECONDS.springBoot,
-    };
+    });
   },
 );
 

@@ -19,6 +19,8 @@ import {
 } from './imageDefinition';
 import {
   alpineReleaseFiles,
+  alpineUserland,
+  DEBIAN_USERLAND,
   debianReleaseFiles,
   ubuntuReleaseFiles,
   type DebianSuite,
@@ -63,6 +65,7 @@ function busyboxVariant(version: string, variant: string): ImageVariant {
     sizeBytes: megabytes(size),
     cmd: ['sh'],
     commands: busyboxApplets(version),
+    userland: { kind: 'busybox', version },
     files: { '/bin/busybox': `BusyBox v${version} (${built}) multi-call binary.\n` },
   });
 }
@@ -92,8 +95,9 @@ const BUSYBOXPLUS = defineFixedTags(['docker.io/radial/busyboxplus'], ['latest',
   defineVariant({
     sizeBytes: megabytes(tag === 'git' ? 7.6 : 4.2),
     cmd: ['/bin/sh'],
+    userland: { kind: 'busybox', version: '1.22.1' },
     commands: mergeCommands(
-      busyboxApplets('1.22'),
+      busyboxApplets('1.22.1'),
       tag === 'curl' || tag === 'latest' ? ['curl'] : [],
       tag === 'git' ? ['git'] : [],
     ),
@@ -132,6 +136,7 @@ export function alpineVariant(version: string, extraCommands: readonly string[] 
     sizeBytes: megabytes(sizeMb),
     cmd: ['/bin/sh'],
     commands: mergeCommands(ALPINE_BASE_COMMANDS, extraCommands),
+    userland: alpineUserland(version),
     files: alpineReleaseFiles(version),
   });
 }
@@ -192,6 +197,7 @@ export function debianVariant(
     sizeBytes: megabytes(sizeMb ?? 49.6),
     cmd: ['bash'],
     commands: mergeCommands(DEBIAN_BASE_COMMANDS, extraCommands),
+    userland: DEBIAN_USERLAND,
     files: debianReleaseFiles(suite),
   });
 }
@@ -228,6 +234,7 @@ export function ubuntuVariant(
     sizeBytes: megabytes(sizeMb),
     cmd: ['/bin/bash'],
     commands: mergeCommands(UBUNTU_BASE_COMMANDS, extraCommands),
+    userland: DEBIAN_USERLAND,
     files: ubuntuReleaseFiles(release),
   });
 }

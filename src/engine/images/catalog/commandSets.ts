@@ -2,6 +2,7 @@
  * Executables on an image's PATH, by base distribution. Lists are what the real base images ship: a command missing
  * here gives `executable file not found in $PATH` (exec) or `sh: ps: not found` (in a shell), as on a real cluster.
  */
+import type { Userland } from '../../os/types';
 
 /** BusyBox applets of the defconfig build the `busybox` image ships (busybox.net config/defconfig). */
 // prettier-ignore
@@ -142,6 +143,9 @@ export const UBUNTU_BASE_COMMANDS: readonly string[] = [...DEBIAN_BASE_COMMANDS,
 
 /** What the generic simulated image answers `kubectl exec` with: a busybox-like shell and tools. */
 export const SIMULATED_COMMANDS: readonly string[] = BUSYBOX_APPLETS;
+
+/** The busybox release whose applets and wording the simulated image has. */
+export const SIMULATED_USERLAND: Userland = { kind: 'busybox', version: '1.36.1' };
 
 /** Concatenates command lists, dropping duplicates, keeping the first order. */
 export function mergeCommands(...lists: readonly (readonly string[])[]): string[] {

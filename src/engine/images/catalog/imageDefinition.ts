@@ -1,8 +1,14 @@
+import type { Userland } from '../../os/types';
 import type { ImageSpec } from '../types';
 import { DEFAULT_PATH } from './osReleases';
 
-/** What one tag of a repository holds: an image spec without the parts that follow from the reference. */
-export type ImageVariant = Omit<ImageSpec, 'reference' | 'digest' | 'pullSeconds' | 'simulated'>;
+/**
+ * What one tag of a repository holds: an image spec without the parts that follow from the reference. Unlike a
+ * spec, a variant always names its userland.
+ */
+export type ImageVariant = Omit<ImageSpec, 'reference' | 'digest' | 'pullSeconds' | 'simulated' | 'userland'> & {
+  userland: Userland;
+};
 
 /** A repository the catalog knows, under every name it is pulled by. */
 export interface RepositoryDefinition {
@@ -14,7 +20,7 @@ export interface RepositoryDefinition {
 
 /** A variant with the defaults of a `FROM scratch` image filled in. */
 export function defineVariant(
-  variant: Partial<ImageVariant> & Pick<ImageVariant, 'sizeBytes' | 'commands'>,
+  variant: Partial<ImageVariant> & Pick<ImageVariant, 'sizeBytes' | 'commands' | 'userland'>,
 ): ImageVariant {
   return {
     entrypoint: [],
@@ -27,6 +33,11 @@ export function defineVariant(
     startupSeconds: 0,
     ...variant,
   };
+}
+
+/** An image built `FROM base`: the layer's settings replace the base's; its files are added to the base's. */
+export function extendVariant(base: ImageVariant, layer: Partial<ImageVariant>): ImageVariant {
+  return { ...base, ...layer, files: { ...base.files, ...layer.files } };
 }
 
 /** A repository whose tags all hold the same image, built per tag. */

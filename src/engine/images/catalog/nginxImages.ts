@@ -9,7 +9,14 @@ import {
   nginxMainConf,
   nginxWelcomePage,
 } from './nginxFiles';
-import { alpineReleaseFiles, debianReleaseFiles, DEFAULT_PATH, type DebianSuite } from './osReleases';
+import {
+  alpineReleaseFiles,
+  alpineUserland,
+  DEBIAN_USERLAND,
+  debianReleaseFiles,
+  DEFAULT_PATH,
+  type DebianSuite,
+} from './osReleases';
 import { STARTUP_SECONDS } from '../programs/startupSeconds';
 
 /** nginx releases the Docker library published, by series (nginx.org/en/CHANGES, CHANGES-1.x). */
@@ -182,9 +189,8 @@ export function nginxVariant(version: string, flavor: NginxFlavor): ImageVariant
     ...(withCurl ? ['curl'] : []),
   ];
   const baseCommands = alpine ? ALPINE_BASE_COMMANDS : DEBIAN_BASE_COMMANDS;
-  const releaseFiles = alpine
-    ? alpineReleaseFiles(ALPINE_RELEASE_OF_SERIES[series] ?? '3.4.6')
-    : debianReleaseFiles(suite);
+  const alpineRelease = ALPINE_RELEASE_OF_SERIES[series] ?? '3.4.6';
+  const releaseFiles = alpine ? alpineReleaseFiles(alpineRelease) : debianReleaseFiles(suite);
   let sizeMb = alpine ? alpineSizeMb(version) : (DEBIAN_SIZE_MB[suite] ?? 60);
   if (perl) sizeMb += alpine ? 17.2 : 24.8;
   if (flavor === 'alpine-slim') sizeMb = 5.2;
@@ -200,6 +206,7 @@ export function nginxVariant(version: string, flavor: NginxFlavor): ImageVariant
     },
     exposedPorts: [80],
     commands: mergeCommands(baseCommands, nginxCommands, perl ? ['perl'] : []),
+    userland: alpine ? alpineUserland(alpineRelease) : DEBIAN_USERLAND,
     files: {
       ...releaseFiles,
       ...(hasEntrypoint

@@ -1,4 +1,5 @@
-/** The release files of the base distributions images are built on (`/etc/os-release` and friends). */
+/** The base distributions images are built on: their release files (`/etc/os-release` and friends) and userlands. */
+import type { Userland } from '../../os/types';
 
 export type DebianSuite = 'wheezy' | 'jessie' | 'stretch' | 'buster' | 'bullseye' | 'bookworm' | 'trixie';
 
@@ -115,6 +116,38 @@ export function alpineReleaseFiles(version: string): Record<string, string> {
     '/etc/alpine-release': version + '\n',
   };
 }
+
+/** The busybox release in Alpine's `main/busybox` package, by Alpine branch (pkgs.alpinelinux.org). */
+const ALPINE_BUSYBOX: Record<string, string> = {
+  '3.4': '1.24.2',
+  '3.5': '1.25.1',
+  '3.6': '1.26.2',
+  '3.7': '1.27.2',
+  '3.8': '1.28.4',
+  '3.9': '1.29.3',
+  '3.10': '1.30.1',
+  '3.11': '1.31.1',
+  '3.12': '1.31.1',
+  '3.13': '1.32.1',
+  '3.14': '1.33.1',
+  '3.15': '1.34.1',
+  '3.16': '1.35.0',
+  '3.17': '1.35.0',
+  '3.18': '1.36.1',
+  '3.19': '1.36.1',
+  '3.20': '1.36.1',
+  '3.21': '1.37.0',
+  '3.22': '1.37.0',
+};
+
+/** The userland of an Alpine release such as `3.19.1`: the busybox of its branch. */
+export function alpineUserland(version: string): Userland {
+  const branch = version.split('.').slice(0, 2).join('.');
+  return { kind: 'busybox', version: ALPINE_BUSYBOX[branch] ?? '1.37.0' };
+}
+
+/** Debian and Ubuntu: GNU coreutils, with dash as /bin/sh since Debian 6 and Ubuntu 6.10. */
+export const DEBIAN_USERLAND: Userland = { kind: 'gnu', sh: 'dash' };
 
 /** The `PATH` every official image sets. */
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';

@@ -8,6 +8,7 @@ import {
   defineVariant,
   defineVersionedRepository,
   expandVersionTags,
+  extendVariant,
   megabytes,
   patchRange,
   rootBinary,
@@ -52,21 +53,28 @@ const HTTPD_COMMANDS = [
   'apxs',
 ];
 
-const HTTPD = defineVersionedRepository(['docker.io/library/httpd'], HTTPD_VERSIONS, ['alpine'], (version, variant) => {
-  const base =
-    variant === 'alpine'
-      ? alpineVariant('3.22.2', HTTPD_COMMANDS, 20.1)
-      : debianVariant(httpdSuite(version), HTTPD_COMMANDS, 58.1);
-  return {
-    ...base,
+/** The two bases of an official image: Debian for plain tags, the newest Alpine for `-alpine` ones. */
+function officialBase(
+  variant: string,
+  commands: readonly string[],
+  debian: { suite: DebianSuite; sizeMb: number },
+  alpineSizeMb: number,
+): ImageVariant {
+  return variant === 'alpine'
+    ? alpineVariant('3.22.2', commands, alpineSizeMb)
+    : debianVariant(debian.suite, commands, debian.sizeMb);
+}
+
+const HTTPD = defineVersionedRepository(['docker.io/library/httpd'], HTTPD_VERSIONS, ['alpine'], (version, variant) =>
+  extendVariant(officialBase(variant, HTTPD_COMMANDS, { suite: httpdSuite(version), sizeMb: 58.1 }, 20.1), {
     cmd: ['httpd-foreground'],
     env: { PATH: `/usr/local/apache2/bin:${DEFAULT_PATH}`, HTTPD_PREFIX: '/usr/local/apache2', HTTPD_VERSION: version },
     workingDir: '/usr/local/apache2',
     exposedPorts: [80],
-    files: { ...base.files, '/usr/local/apache2/htdocs/index.html': '<html><body><h1>It works!</h1></body></html>\n' },
+    files: { '/usr/local/apache2/htdocs/index.html': '<html><body><h1>It works!</h1></body></html>\n' },
     startupSeconds: STARTUP_SECONDS.apache,
-  };
-});
+  }),
+);
 
 // --- redis ---------------------------------------------------------------------------------------------------
 
@@ -94,22 +102,17 @@ const REDIS_COMMANDS = [
   'gosu',
 ];
 
-const REDIS = defineVersionedRepository(['docker.io/library/redis'], REDIS_VERSIONS, ['alpine'], (version, variant) => {
-  const base =
-    variant === 'alpine'
-      ? alpineVariant('3.22.2', REDIS_COMMANDS, 16.3)
-      : debianVariant('bookworm', REDIS_COMMANDS, 45.2);
-  return {
-    ...base,
+const REDIS = defineVersionedRepository(['docker.io/library/redis'], REDIS_VERSIONS, ['alpine'], (version, variant) =>
+  extendVariant(officialBase(variant, REDIS_COMMANDS, { suite: 'bookworm', sizeMb: 45.2 }, 16.3), {
     entrypoint: ['docker-entrypoint.sh'],
     cmd: ['redis-server'],
     env: { PATH: DEFAULT_PATH, REDIS_VERSION: version },
     workingDir: '/data',
     exposedPorts: [6379],
-    files: { ...base.files, '/data/': '' },
+    files: { '/data/': '' },
     startupSeconds: STARTUP_SECONDS.redis,
-  };
-});
+  }),
+);
 
 // --- mysql ---------------------------------------------------------------------------------------------------
 
@@ -151,6 +154,8 @@ const MYSQL = defineVersionedRepository(['docker.io/library/mysql'], MYSQL_VERSI
     },
     exposedPorts: [3306, 33060],
     commands: mergeCommands(ORACLE_SLIM_COMMANDS, MYSQL_COMMANDS),
+    // oraclelinux:9-slim: coreutils-single, and /bin/sh is bash.
+    userland: { kind: 'gnu', sh: 'bash' },
     startupSeconds: STARTUP_SECONDS.mysql,
   });
 });
@@ -201,8 +206,7 @@ const TOMCAT: RepositoryDefinition = {
       ['java', 'keytool', 'jshell', 'catalina.sh', 'startup.sh', 'shutdown.sh', 'version.sh', 'configtest.sh'],
       181.3,
     );
-    return {
-      ...base,
+    return extendVariant(base, {
       cmd: ['catalina.sh', 'run'],
       env: {
         PATH: `/usr/local/tomcat/bin:/opt/java/openjdk/bin:${DEFAULT_PATH}`,
@@ -213,9 +217,9 @@ const TOMCAT: RepositoryDefinition = {
       },
       workingDir: '/usr/local/tomcat',
       exposedPorts: [8080],
-      files: { ...base.files, '/usr/local/tomcat/webapps/': '' },
+      files: { '/usr/local/tomcat/webapps/': '' },
       startupSeconds: STARTUP_SECONDS.tomcat,
-    };
+    });
   },
 };
 
@@ -236,17 +240,15 @@ const FLUENTD_ES_OUTPUT = `<match **>
 /** The fluentd-elasticsearch addon image: Debian with fluentd and the Elasticsearch output, run by /run.sh. */
 function fluentdElasticsearchVariant(): ImageVariant {
   const base = debianVariant('stretch', ['fluentd', 'fluent-gem', 'ruby', 'gem', 'run.sh'], 139.6);
-  return {
-    ...base,
+  return extendVariant(base, {
     cmd: ['/run.sh'],
     files: {
-      ...base.files,
       '/run.sh': '#!/bin/sh\n# exec /usr/local/bin/fluentd $FLUENTD_ARGS\n',
       '/etc/fluent/fluent.conf': FLUENTD_ES_CONF,
       '/etc/fluent/config.d/output.conf': FLUENTD_ES_OUTPUT,
     },
     startupSeconds: STARTUP_SECONDS.fluentd,
-  };
+  });
 }
 
 const FLUENTD_ELASTICSEARCH = defineFixedTags(
@@ -284,21 +286,19 @@ const FLUENTD = defineFixedTags(
     const base = tag.includes('debian')
       ? debianVariant('bookworm', commands, 98.5)
       : alpineVariant('3.19.1', commands, 42.8);
-    return {
-      ...base,
+    return extendVariant(base, {
       entrypoint: ['tini', '--', '/bin/entrypoint.sh'],
       cmd: ['fluentd'],
       env: { PATH: DEFAULT_PATH, FLUENTD_CONF: 'fluent.conf' },
       user: 'fluent',
       exposedPorts: [5140, 24224],
       files: {
-        ...base.files,
         '/bin/entrypoint.sh': '#!/bin/sh\n# a leading flag means fluentd flags, then exec "$@"\n',
         '/fluentd/etc/fluent.conf':
           '<source>\n  @type forward\n  port 24224\n</source>\n<match **>\n  @type stdout\n</match>\n',
       },
       startupSeconds: STARTUP_SECONDS.fluentd,
-    };
+    });
   },
 );
 
@@ -343,6 +343,7 @@ export function nodeExporterVariant(): ImageVariant {
     sizeBytes: megabytes(11.2),
     entrypoint: ['/bin/node_exporter'],
     user: 'nobody',
+    userland: { kind: 'busybox', version: '1.36.1' },
     exposedPorts: [9100],
     commands: mergeCommands(busyboxApplets('1.36.1'), ['node_exporter']),
     files: { '/bin/node_exporter': '\u007fELF\n' },
@@ -369,16 +370,14 @@ const PHP_APACHE_COMMANDS = [
 
 /** php:5-apache (Debian jessie, Apache 2.4.10) with a document root, as the HPA walkthrough and guestbook use it. */
 function phpApacheVariant(files: Record<string, string>, sizeMb: number): ImageVariant {
-  const base = debianVariant('jessie', PHP_APACHE_COMMANDS, sizeMb);
-  return {
-    ...base,
+  return extendVariant(debianVariant('jessie', PHP_APACHE_COMMANDS, sizeMb), {
     cmd: ['apache2-foreground'],
     env: { PATH: DEFAULT_PATH, PHP_VERSION: '5.6.18', PHP_INI_DIR: '/usr/local/etc/php' },
     workingDir: '/var/www/html',
     exposedPorts: [80],
-    files: { ...base.files, ...files },
+    files,
     startupSeconds: STARTUP_SECONDS.apache,
-  };
+  });
 }
 
 /** The HPA walkthrough's php-apache: each request burns CPU in a loop, then prints `OK!`. */
@@ -435,15 +434,13 @@ const AGNHOST_COMMANDS = [
 ];
 
 function agnhostVariant(): ImageVariant {
-  const base = alpineVariant('3.12.12', AGNHOST_COMMANDS, 51.2);
-  return {
-    ...base,
+  return extendVariant(alpineVariant('3.12.12', AGNHOST_COMMANDS, 51.2), {
     entrypoint: ['/agnhost'],
     cmd: ['pause'],
     exposedPorts: [80, 8080, 8081, 9376],
-    files: { ...base.files, ...rootBinary('agnhost'), '/localhost.crt': '', '/localhost.key': '', '/uploads/': '' },
+    files: { ...rootBinary('agnhost'), '/localhost.crt': '', '/localhost.key': '', '/uploads/': '' },
     startupSeconds: STARTUP_SECONDS.goServer,
-  };
+  });
 }
 
 const agnhostTags = (from: number, to: number) => patchRange(from, to).map((minor) => `2.${minor}`);
@@ -461,6 +458,7 @@ function pauseVariant(): ImageVariant {
     entrypoint: ['/pause'],
     user: '65535:65535',
     commands: ['pause'],
+    userland: { kind: 'none' },
     files: rootBinary('pause'),
   });
 }
@@ -474,16 +472,22 @@ const PAUSE_LEGACY = defineFixedTags(
   pauseVariant,
 );
 
-/** The liveness server image of the probe tutorial: `/server`, started by the pod's `args: [/server]`. */
-export function livenessVariant(): ImageVariant {
+/** A Go server built `FROM scratch` (one static binary at the root, no shell) that serves on 8080. */
+function scratchGoServer(binary: string, sizeMb: number, launch: Partial<ImageVariant>): ImageVariant {
   return defineVariant({
-    sizeBytes: megabytes(2.6),
-    cmd: ['/server'],
+    sizeBytes: megabytes(sizeMb),
+    ...launch,
     exposedPorts: [8080],
-    commands: ['server'],
-    files: rootBinary('server'),
+    commands: [binary],
+    userland: { kind: 'none' },
+    files: rootBinary(binary),
     startupSeconds: STARTUP_SECONDS.goServer,
   });
+}
+
+/** The liveness server image of the probe tutorial: `/server`, started by the pod's `args: [/server]`. */
+export function livenessVariant(): ImageVariant {
+  return scratchGoServer('server', 2.6, { cmd: ['/server'] });
 }
 
 const LIVENESS = defineFixedTags(
@@ -499,14 +503,7 @@ const LIVENESS = defineFixedTags(
 
 /** goproxy, the tcpSocket probe tutorial's server on 8080. */
 export function goproxyVariant(): ImageVariant {
-  return defineVariant({
-    sizeBytes: megabytes(2.4),
-    entrypoint: ['/goproxy'],
-    exposedPorts: [8080],
-    commands: ['goproxy'],
-    files: rootBinary('goproxy'),
-    startupSeconds: STARTUP_SECONDS.goServer,
-  });
+  return scratchGoServer('goproxy', 2.4, { entrypoint: ['/goproxy'] });
 }
 
 const GOPROXY = defineFixedTags(

@@ -2,14 +2,22 @@
  * JVM servers: a Spring Boot jar run by `java -jar` (seed 004's Eureka registry) and Tomcat's `catalina.sh run`.
  * They start slowly, and the JVM answers SIGTERM by running its shutdown hooks and exiting 143.
  */
-import type { SystemCalls } from '../../os/types';
+import type { ProcessIO, SystemCalls } from '../../os/types';
 import { httpResponse, splitTarget } from './programKit';
-import { defineServerProgram, exitAfter, initialServerState, type ServerState } from './serverProgram';
+import { defineServerProgram, initialServerState, windDownOn, type ServerState } from './serverProgram';
 import { STARTUP_SECONDS } from './startupSeconds';
 import { formatHttpDate, formatIsoSpaced, formatIsoTime, formatTomcatTime } from './timeFormats';
 
 /** 128 + SIGTERM: what `System.exit` reports after the JVM's shutdown hooks ran on a signal. */
 const JVM_SIGNAL_EXIT = 143;
+
+/** The JVM runs its shutdown hooks on SIGTERM, SIGINT and SIGHUP (what they log is `announce`), then exits 143. */
+function jvmShutdown<S extends ServerState>(
+  delayMs: number,
+  announce: (state: S, sys: SystemCalls, io: ProcessIO) => void,
+) {
+  return windDownOn<S>(['SIGTERM', 'SIGINT', 'SIGHUP'], delayMs, JVM_SIGNAL_EXIT, announce);
+}
 
 interface SpringState extends ServerState {
   jar: string;
@@ -107,9 +115,7 @@ export const springBootApp = defineServerProgram<SpringState>({
     );
     return 1;
   },
-  handledSignals: ['SIGTERM', 'SIGINT', 'SIGHUP'],
-  signal(state, _signal, sys, io) {
-    if (state.phase === 'stopping') return undefined;
+  ...jvmShutdown(500, (_state, sys, io) =>
     io.stdout(
       springLine(
         sys,
@@ -117,9 +123,8 @@ export const springBootApp = defineServerProgram<SpringState>({
         "Shutting down ExecutorService 'applicationTaskExecutor'",
         'Thread-4',
       ),
-    );
-    return exitAfter(state, sys, 500, JVM_SIGNAL_EXIT);
-  },
+    ),
+  ),
   cmdline: (state) => state.argv.join(' '),
 });
 
@@ -187,9 +192,7 @@ export const tomcat = defineServerProgram<TomcatState>({
     );
     return 1;
   },
-  handledSignals: ['SIGTERM', 'SIGINT', 'SIGHUP'],
-  signal(state, _signal, sys, io) {
-    if (state.phase === 'stopping') return undefined;
+  ...jvmShutdown(300, (_state, sys, io) => {
     io.stderr(
       tomcatLine(
         sys,
@@ -206,8 +209,7 @@ export const tomcat = defineServerProgram<TomcatState>({
         'Thread-1',
       ),
     );
-    return exitAfter(state, sys, 300, JVM_SIGNAL_EXIT);
-  },
+  }),
   stopped(_state, sys, io) {
     io.stderr(
       tomcatLine(

@@ -1,5 +1,5 @@
 import { MYSQL_SYSTEM_SCHEMA } from './entrypointScripts';
-import { defineServerProgram, exitAfter, initialServerState, type ServerState } from './serverProgram';
+import { defineServerProgram, initialServerState, windDownOn, type ServerState } from './serverProgram';
 import { STARTUP_SECONDS } from './startupSeconds';
 import { formatIsoTime } from './timeFormats';
 
@@ -68,9 +68,7 @@ export const mysqld = defineServerProgram<MysqldState>({
     );
     return 1;
   },
-  handledSignals: ['SIGTERM', 'SIGINT', 'SIGQUIT'],
-  signal(state, _signal, sys, io) {
-    if (state.phase === 'stopping') return undefined;
+  ...windDownOn<MysqldState>(['SIGTERM', 'SIGINT', 'SIGQUIT'], 1500, 0, (state, sys, io) =>
     io.stderr(
       mysqlLine(
         sys.now,
@@ -79,9 +77,8 @@ export const mysqld = defineServerProgram<MysqldState>({
         'Server',
         `Received SHUTDOWN from user <via user signal>. Shutting down mysqld (Version: ${state.version}).`,
       ),
-    );
-    return exitAfter(state, sys, 1500, 0);
-  },
+    ),
+  ),
   stopped(state, sys, io) {
     io.stderr(
       mysqlLine(

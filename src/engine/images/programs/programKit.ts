@@ -10,6 +10,7 @@ const STATUS_TEXT: Record<number, string> = {
   204: 'No Content',
   301: 'Moved Permanently',
   302: 'Found',
+  303: 'See Other',
   304: 'Not Modified',
   307: 'Temporary Redirect',
   308: 'Permanent Redirect',

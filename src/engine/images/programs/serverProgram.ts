@@ -64,6 +64,26 @@ export function exitAfter(state: ServerState, sys: SystemCalls, delayMs: number,
   return { kind: 'block', wakeAt: state.exitAt };
 }
 
+/**
+ * How a server winds down on the signals it handles: it says so (`announce`), keeps serving for `delayMs`, then exits
+ * with `exitCode`. A second signal while it is stopping changes nothing.
+ */
+export function windDownOn<S extends ServerState>(
+  signals: readonly Signal[],
+  delayMs: number,
+  exitCode: number,
+  announce: (state: S, sys: SystemCalls, io: ProcessIO) => void,
+): Pick<ServerProgramSpec<S>, 'handledSignals' | 'signal'> {
+  return {
+    handledSignals: signals,
+    signal(state, _signal, sys, io) {
+      if (state.phase === 'stopping') return undefined;
+      announce(state, sys, io);
+      return exitAfter(state, sys, delayMs, exitCode);
+    },
+  };
+}
+
 /** Builds a ProgramDefinition from a server spec. State stays plain JSON; behaviour lives in the spec. */
 export function defineServerProgram<S extends ServerState>(spec: ServerProgramSpec<S>): ProgramDefinition<S> {
   const waitNext = (state: S): ProgramStep => {

@@ -3,22 +3,15 @@ import type { KubeObject } from '../../api/types';
 import type { CommandContext, CommandDef } from '../command';
 import { flagBool, flagString } from '../command';
 import { apiError, clientError, KubectlError } from '../errors';
-import {
-  DRY_RUN_FLAG,
-  FIELD_MANAGER_FLAG,
-  FILENAME_FLAG,
-  OUTPUT_FLAG,
-  RECORD_FLAG,
-  RECURSIVE_FLAG,
-  SELECTOR_FLAG,
-  VALIDATE_FLAG,
-} from '../flags/commonFlags';
+import { FILENAME_FLAGS, MUTATION_FLAGS, RECORD_FLAG, SELECTOR_FLAG } from '../flags/commonFlags';
+import { defineFlags } from '../flags/defineFlags';
 import { dryRunStrategy, dryRunSuffix } from '../flags/dryRun';
 import { readManifestObjects, type ManifestObject } from '../manifests';
-import { checkOutputFormat, printObjects } from '../printers/printObjects';
+import { checkOutputFormat } from '../printers/printObjects';
+import { printApiWarnings, reportObject } from '../printers/reportObject';
 import { toCompactJson } from '../printers/serialize';
 import { recordChangeCause } from '../record';
-import { groupResource, kindAndName, namespaceFor } from '../resourceArgs';
+import { groupResource, namespaceFor } from '../resourceArgs';
 import { LAST_APPLIED_ANNOTATION, readLastApplied, withLastApplied } from '../apply/lastApplied';
 import { createThreeWayMergePatch } from '../apply/threeWayMergePatch';
 
@@ -29,16 +22,12 @@ export function objectToSend(item: ManifestObject): KubeObject {
   return { ...item.object, metadata };
 }
 
-function applyOne(ctx: CommandContext, item: ManifestObject, printed: KubeObject[]): void {
+function applyOne(ctx: CommandContext, item: ManifestObject): void {
   const dryRun = dryRunStrategy(ctx);
-  const output = flagString(ctx, 'output');
   const modified = withLastApplied(recordChangeCause(ctx, objectToSend(item)));
   const name = modified.metadata.name ?? '';
-  const report = (object: KubeObject, operation: string) => {
-    if (output !== '' && output !== 'name') printed.push(object);
-    else if (output === 'name') ctx.out.stdout += `${kindAndName(item.resource, name)}\n`;
-    else ctx.out.stdout += `${kindAndName(item.resource, name)} ${operation}${dryRunSuffix(dryRun)}\n`;
-  };
+  const report = (object: KubeObject, operation: string) =>
+    reportObject(ctx, { resource: item.resource, object }, `${operation}${dryRunSuffix(dryRun)}`);
 
   const live = ctx.api.get(item.resource, namespaceFor(item.resource, item.namespace), name);
   if (!live.ok && live.error.reason !== 'NotFound') {
@@ -48,6 +37,7 @@ function applyOne(ctx: CommandContext, item: ManifestObject, printed: KubeObject
     if (dryRun === 'client') return report(modified, 'created');
     const created = ctx.api.create(modified, { dryRun: dryRun === 'server' });
     if (!created.ok) throw apiError(created.error, { verb: 'creating', file: item.source });
+    printApiWarnings(ctx, created.warnings);
     return report(created.value, 'created');
   }
   if (dryRun === 'client') return report(modified, 'configured');
@@ -68,30 +58,23 @@ function applyOne(ctx: CommandContext, item: ManifestObject, printed: KubeObject
       file: item.source,
     });
   }
+  printApiWarnings(ctx, patched.warnings);
   return report(patched.value, 'configured');
 }
 
 function runApply(ctx: CommandContext): void {
-  const output = flagString(ctx, 'output');
-  checkOutputFormat(output);
+  checkOutputFormat(flagString(ctx, 'output'));
   if (ctx.flags.values.filename === undefined) throw clientError('must specify one of -f and -k');
   // Simplification: only client-side apply is simulated (the API has no apply patch type).
   if (flagBool(ctx, 'server-side'))
     throw clientError('--server-side is not supported in this playground: use client-side apply');
-  const printed: KubeObject[] = [];
   for (const item of readManifestObjects(ctx, 'apply')) {
     try {
-      applyOne(ctx, item, printed);
+      applyOne(ctx, item);
     } catch (e) {
       if (!(e instanceof KubectlError)) throw e;
       ctx.out.errors.push(e);
     }
-  }
-  if (printed.length > 0) {
-    ctx.out.stdout += printObjects(
-      printed.map((object) => ({ resource: ctx.api.resourceFor(object.apiVersion, object.kind)!, object })),
-      { output, singleItem: printed.length === 1, nowMs: ctx.api.now() },
-    );
   }
 }
 
@@ -100,25 +83,14 @@ export const applyCommand: CommandDef = {
   short: 'Apply a configuration to a resource by file name or stdin',
   use: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
   flags: [
-    FILENAME_FLAG,
-    RECURSIVE_FLAG,
-    OUTPUT_FLAG,
-    DRY_RUN_FLAG,
+    ...FILENAME_FLAGS,
+    ...MUTATION_FLAGS,
     RECORD_FLAG,
     SELECTOR_FLAG,
-    VALIDATE_FLAG,
-    FIELD_MANAGER_FLAG,
-    { name: 'kustomize', shorthand: 'k', type: 'string' },
-    { name: 'server-side', type: 'bool' },
-    { name: 'force-conflicts', type: 'bool' },
-    { name: 'force', type: 'bool' },
-    { name: 'overwrite', type: 'bool' },
-    { name: 'prune', type: 'bool' },
-    { name: 'wait', type: 'bool' },
-    { name: 'all', type: 'bool' },
-    { name: 'grace-period', type: 'int' },
-    { name: 'timeout', type: 'duration' },
-    { name: 'save-config', type: 'bool' },
+    ...defineFlags(
+      'kustomize,k:string server-side:bool force-conflicts:bool force:bool overwrite:bool prune:bool wait:bool ' +
+        'all:bool grace-period:int timeout:duration save-config:bool',
+    ),
   ],
   run: runApply,
 };

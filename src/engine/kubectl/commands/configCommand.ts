@@ -3,6 +3,7 @@ import type { CommandContext, CommandDef } from '../command';
 import { flagBool, flagString } from '../command';
 import { clientError } from '../errors';
 import { OUTPUT_FLAG } from '../flags/commonFlags';
+import { defineFlags } from '../flags/defineFlags';
 import { printJsonPath, renderTable } from '../printers/printObjects';
 import { toKubectlYaml } from '../printers/serialize';
 
@@ -10,7 +11,8 @@ import { toKubectlYaml } from '../printers/serialize';
 const CLUSTER = 'kubernetes';
 const USER = 'kubernetes-admin';
 const CONTEXT = 'kubernetes-admin@kubernetes';
-const SERVER = 'https://192.168.49.2:8443';
+/** The simulated control plane's address, as the kubeconfig names it. */
+export const SERVER = 'https://192.168.49.2:8443';
 
 function kubeconfig(ctx: CommandContext): Record<string, unknown> {
   const namespace = ctx.host.currentNamespace();
@@ -77,14 +79,14 @@ export const configCommand: CommandDef = {
       name: 'get-contexts',
       short: 'Describe one or many contexts',
       use: 'kubectl config get-contexts [(-o|--output=)name)] [options]',
-      flags: [OUTPUT_FLAG, { name: 'no-headers', type: 'bool' }],
+      flags: [OUTPUT_FLAG, ...defineFlags('no-headers:bool')],
       run: runGetContexts,
     },
     {
       name: 'set-context',
       short: 'Set a context entry in kubeconfig',
       use: 'kubectl config set-context [NAME | --current] [--cluster=cluster_nickname] [--user=user_nickname] [--namespace=namespace] [options]',
-      flags: [{ name: 'current', type: 'bool' }],
+      flags: defineFlags('current:bool cluster:string user:string'),
       run: runSetContext,
     },
     {
@@ -98,12 +100,7 @@ export const configCommand: CommandDef = {
       name: 'view',
       short: 'Display merged kubeconfig settings or a specified kubeconfig file',
       use: 'kubectl config view [flags] [options]',
-      flags: [
-        OUTPUT_FLAG,
-        { name: 'minify', type: 'bool' },
-        { name: 'raw', type: 'bool' },
-        { name: 'flatten', type: 'bool' },
-      ],
+      flags: [OUTPUT_FLAG, ...defineFlags('minify:bool raw:bool flatten:bool')],
       run: runView,
     },
   ],

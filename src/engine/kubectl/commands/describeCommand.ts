@@ -4,7 +4,8 @@ import type { KubeObject } from '../../api/types';
 import type { CommandContext, CommandDef } from '../command';
 import { flagBool, flagList, flagString } from '../command';
 import { KubectlError, clientError } from '../errors';
-import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../flags/commonFlags';
+import { ALL_NAMESPACES_FLAG, FILENAME_FLAGS, SELECTOR_FLAG } from '../flags/commonFlags';
+import { defineFlags } from '../flags/defineFlags';
 import { readManifestRefs } from '../manifests';
 import {
   getObject,
@@ -105,13 +106,6 @@ export const describeCommand: CommandDef = {
   name: 'describe',
   short: 'Show details of a specific resource or group of resources',
   use: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
-  flags: [
-    SELECTOR_FLAG,
-    ALL_NAMESPACES_FLAG,
-    FILENAME_FLAG,
-    RECURSIVE_FLAG,
-    { name: 'show-events', type: 'bool' },
-    { name: 'chunk-size', type: 'int' },
-  ],
+  flags: [SELECTOR_FLAG, ALL_NAMESPACES_FLAG, ...FILENAME_FLAGS, ...defineFlags('show-events:bool chunk-size:int')],
   run: runDescribe,
 };

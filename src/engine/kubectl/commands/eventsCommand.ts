@@ -5,27 +5,29 @@ import type { CommandContext, CommandDef } from '../command';
 import { flagBool, flagList, flagString } from '../command';
 import { clientError } from '../errors';
 import { ALL_NAMESPACES_FLAG, OUTPUT_FLAG } from '../flags/commonFlags';
-import { eventInterval, sortEvents } from '../describe/describeHelpers';
+import { defineFlags } from '../flags/defineFlags';
+import { eventInterval, sortEventsByTime } from '../describe/describeHelpers';
 import { printObjects, renderTable } from '../printers/printObjects';
 import { listObjects, parseResourceArgs, resolveResourceType } from '../resourceArgs';
 
 function runEvents(ctx: CommandContext): void {
   const allNamespaces = flagBool(ctx, 'all-namespaces');
   const output = flagString(ctx, 'output');
-  const types = flagList(ctx, 'types');
+  const types = flagList(ctx, 'types').map((t) => t.toLowerCase());
   for (const t of types)
-    if (t !== 'Normal' && t !== 'Warning') throw clientError(`valid --types are Normal or Warning`);
+    if (t !== 'normal' && t !== 'warning') throw clientError('valid --types are Normal or Warning');
   const resource = resolveResourceType(ctx.api, 'events');
   let events = listObjects(ctx.api, resource, ctx.namespace, allNamespaces, {}).map(
     (i) => i.object as unknown as IEvent,
   );
   const forObject = flagString(ctx, 'for');
   if (forObject) {
-    const ref = parseResourceArgs(ctx.api, [forObject.includes('/') ? forObject : `pod/${forObject}`])[0];
+    if (!forObject.includes('/')) throw clientError('--for must be in resource/name form');
+    const ref = parseResourceArgs(ctx.api, [forObject])[0];
     events = events.filter((e) => e.involvedObject.kind === ref?.resource.kind && e.involvedObject.name === ref?.name);
   }
-  if (types.length > 0) events = events.filter((e) => types.includes(e.type ?? ''));
-  const sorted = sortEvents(events);
+  if (types.length > 0) events = events.filter((e) => types.includes((e.type ?? '').toLowerCase()));
+  const sorted = sortEventsByTime(events);
   if (sorted.length === 0) {
     ctx.out.stderr += allNamespaces ? 'No events found.\n' : `No events found in ${ctx.namespace} namespace.\n`;
     return;
@@ -57,12 +59,8 @@ export const eventsCommand: CommandDef = {
   flags: [
     ALL_NAMESPACES_FLAG,
     OUTPUT_FLAG,
-    { name: 'for', type: 'string' },
-    { name: 'types', type: 'stringSlice' },
-    { name: 'no-headers', type: 'bool' },
     // Simplification: `-w` prints the events so far; the page's terminal streams new ones.
-    { name: 'watch', shorthand: 'w', type: 'bool' },
-    { name: 'chunk-size', type: 'int' },
+    ...defineFlags('for:string types:stringSlice no-headers:bool watch,w:bool chunk-size:int'),
   ],
   run: runEvents,
 };

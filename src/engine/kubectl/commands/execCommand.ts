@@ -1,47 +1,39 @@
 /** `kubectl exec` (`KC:pkg/cmd/exec/exec.go`). */
-import type { IPod } from 'kubernetes-models/v1/Pod';
 import type { CommandContext, CommandDef } from '../command';
-import { flagBool, flagString } from '../command';
-import { apiError, clientError, exitError, usageError } from '../errors';
-import { CONTAINER_FLAG, FILENAME_FLAG } from '../flags/commonFlags';
+import { flagBool, flagList, flagString } from '../command';
+import { apiError, clientError, exitError } from '../errors';
+import { CONTAINER_FLAG, FILENAME_FLAGS } from '../flags/commonFlags';
+import { defineFlags } from '../flags/defineFlags';
+import { parseGoDuration } from '../flags/parseFlags';
 import { hintsForText } from '../hints';
-import { getObject, groupResource, parseResourceArgs, resolveResourceType } from '../resourceArgs';
-import { defaultContainer, hasContainer } from './podContainer';
+import { readManifestRefs } from '../manifests';
+import { defaultContainer } from './podContainer';
+import { resolvePod } from './resolvePod';
+
+const DEFAULT_POD_EXEC_TIMEOUT_MS = 60_000;
 
 function runExec(ctx: CommandContext): void {
-  const [target] = ctx.args;
-  if (target === undefined || ctx.flags.argsLenAtDash === 0) {
-    throw usageError(
-      "expected 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]'.\nPOD or TYPE/NAME is a required argument for the exec command",
-      ctx.commandPath,
-    );
+  const dash = ctx.flags.argsLenAtDash;
+  let target = ctx.args.length > 0 && dash !== 0 ? ctx.args[0] : undefined;
+  // kubernetes#125437 (v1.31) removed `kubectl exec POD COMMAND` without `--`.
+  if (dash < 0 && ctx.args.length > 1) {
+    throw clientError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead');
   }
-  let command: string[];
-  if (ctx.flags.argsLenAtDash > -1) command = ctx.args.slice(ctx.flags.argsLenAtDash);
-  else {
-    command = ctx.args.slice(1);
-    if (command.length > 0) {
-      ctx.out.stderr +=
-        'kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n';
-    }
+  const command = dash >= 0 ? ctx.args.slice(dash) : [];
+  if (target === undefined && flagList(ctx, 'filename').length > 0) {
+    const [ref] = readManifestRefs(ctx, 'exec');
+    if (ref?.name !== undefined) target = `${ref.resource.plural}/${ref.name}`;
   }
+  if (target === undefined) throw clientError('pod, type/name or --filename must be specified');
   if (command.length === 0) throw clientError('you must specify at least one command for the container');
-  const ref = target.includes('/')
-    ? parseResourceArgs(ctx.api, [target])[0]
-    : { resource: resolveResourceType(ctx.api, 'pods'), name: target };
-  if (!ref || ref.name === undefined || groupResource(ref.resource) !== 'pods') {
-    // Simplification: exec into a workload (deploy/NAME) comes in a later version.
-    throw clientError(`cannot exec into ${target}`);
-  }
-  const pod = getObject(ctx.api, ref.resource, ctx.namespace, ref.name).object as unknown as IPod;
+  const timeout = parseGoDuration(flagString(ctx, 'pod-running-timeout', '1m')) ?? DEFAULT_POD_EXEC_TIMEOUT_MS;
+  const pod = resolvePod(ctx, target, 'active', timeout);
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') {
     throw clientError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
   }
-  let container = flagString(ctx, 'container');
-  if (container === '') container = defaultContainer(ctx, pod) ?? '';
-  else if (!hasContainer(pod, container))
-    throw clientError(`container ${container} not found in pod ${pod.metadata?.name ?? ''}`);
+  // A named container is checked by the server (`container x is not valid for pod y`).
+  const container = flagString(ctx, 'container') || defaultContainer(ctx, pod, !flagBool(ctx, 'quiet'));
   // Interactive terminals (-it) are the page's job: here stdin is what was piped in, if -i was given.
   const stdin = flagBool(ctx, 'stdin') ? ctx.stdin : undefined;
   const result = ctx.host.exec(ctx.namespace, pod.metadata?.name ?? '', container, command, stdin);
@@ -60,11 +52,8 @@ export const execCommand: CommandDef = {
   use: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]',
   flags: [
     CONTAINER_FLAG,
-    FILENAME_FLAG,
-    { name: 'stdin', shorthand: 'i', type: 'bool' },
-    { name: 'tty', shorthand: 't', type: 'bool' },
-    { name: 'quiet', shorthand: 'q', type: 'bool' },
-    { name: 'pod-running-timeout', type: 'duration' },
+    ...FILENAME_FLAGS,
+    ...defineFlags('stdin,i:bool tty,t:bool quiet,q:bool pod-running-timeout:duration'),
   ],
   run: runExec,
 };

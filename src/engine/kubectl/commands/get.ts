@@ -4,15 +4,12 @@ import { flagBool, flagList, flagString } from '../command';
 import { clientError } from '../errors';
 import {
   ALL_NAMESPACES_FLAG,
-  ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
   FIELD_SELECTOR_FLAG,
-  FILENAME_FLAG,
-  OUTPUT_FLAG,
-  RECURSIVE_FLAG,
+  FILENAME_FLAGS,
+  PRINT_FLAGS,
   SELECTOR_FLAG,
-  SHOW_MANAGED_FIELDS_FLAG,
-  TEMPLATE_FLAG,
 } from '../flags/commonFlags';
+import { defineFlags } from '../flags/defineFlags';
 import { checkOutputFormat, printObjects } from '../printers/printObjects';
 import { sortInfos } from '../printers/sortBy';
 import { fetchTargets, ignoreNotFound } from '../targets';
@@ -59,29 +56,17 @@ export const getCommand: CommandDef = {
   short: 'Display one or many resources',
   use: 'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
   flags: [
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
     SELECTOR_FLAG,
     FIELD_SELECTOR_FLAG,
     ALL_NAMESPACES_FLAG,
-    FILENAME_FLAG,
-    RECURSIVE_FLAG,
-    SHOW_MANAGED_FIELDS_FLAG,
-    TEMPLATE_FLAG,
-    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
-    { name: 'show-labels', type: 'bool' },
-    { name: 'show-kind', type: 'bool' },
-    { name: 'label-columns', shorthand: 'L', type: 'stringSlice' },
-    { name: 'sort-by', type: 'string' },
-    { name: 'no-headers', type: 'bool' },
+    ...FILENAME_FLAGS,
     // Simplification: `-w` prints the current state and returns; the page's terminal streams later changes.
-    { name: 'watch', shorthand: 'w', type: 'bool' },
-    { name: 'watch-only', type: 'bool' },
-    { name: 'output-watch-events', type: 'bool' },
-    { name: 'ignore-not-found', type: 'bool' },
-    { name: 'chunk-size', type: 'int' },
-    { name: 'server-print', type: 'bool' },
-    { name: 'raw', type: 'string' },
-    { name: 'subresource', type: 'string' },
+    ...defineFlags(
+      'show-labels:bool show-kind:bool label-columns,L:stringSlice sort-by:string no-headers:bool watch,w:bool ' +
+        'watch-only:bool output-watch-events:bool ignore-not-found:bool chunk-size:int server-print:bool ' +
+        'raw:string subresource:string',
+    ),
   ],
   run: runGet,
 };

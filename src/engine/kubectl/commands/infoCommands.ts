@@ -1,12 +1,14 @@
 /** `version`, `api-resources`, `api-versions`, `cluster-info` and `explain`. */
 import type { CommandContext, CommandDef } from '../command';
 import { flagBool, flagGiven, flagList, flagString } from '../command';
-import { clientError, usageError } from '../errors';
+import { clientError } from '../errors';
 import { OUTPUT_FLAG } from '../flags/commonFlags';
+import { defineFlags } from '../flags/defineFlags';
 import { explain } from '../../api/explain';
 import { renderTable } from '../printers/printObjects';
 import { toKubectlYaml } from '../printers/serialize';
 import { resolveResourceType } from '../resourceArgs';
+import { SERVER } from './configCommand';
 
 /** The versions this simulator reports: kubectl v1.34.1 with its bundled Kustomize, against a v1.34.1 server. */
 const GIT_VERSION = 'v1.34.1';
@@ -46,6 +48,9 @@ function runVersion(ctx: CommandContext): void {
   } else throw clientError(`--output must be 'yaml' or 'json'`);
 }
 
+/** strings.Compare: byte order, not locale order. */
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function runApiResources(ctx: CommandContext): void {
   const output = flagString(ctx, 'output');
   if (!['', 'wide', 'name'].includes(output)) throw clientError(`--output ${output} is not available`);
@@ -62,7 +67,7 @@ function runApiResources(ctx: CommandContext): void {
     .filter((r) => !flagGiven(ctx, 'api-group') || r.group === group)
     .filter((r) => !flagGiven(ctx, 'namespaced') || r.namespaced === namespaced)
     .filter((r) => wanted.every((v) => r.verbs.includes(v)))
-    .sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0));
+    .sort((a, b) => compareStrings(sortKey(a), sortKey(b)) || compareStrings(a.plural, b.plural));
   if (output === 'name') {
     ctx.out.stdout += resources.map((r) => `${r.group ? `${r.plural}.${r.group}` : r.plural}\n`).join('');
     return;
@@ -94,9 +99,6 @@ function runApiVersions(ctx: CommandContext): void {
     .join('');
 }
 
-/** The simulated control plane's address, as a kubeadm cluster's kubeconfig names it. */
-const SERVER = 'https://192.168.49.2:8443';
-
 function runClusterInfo(ctx: CommandContext): void {
   if (ctx.args[0] === 'dump') throw clientError('cluster-info dump is not supported in this playground');
   ctx.out.stdout += `Kubernetes control plane is running at ${SERVER}\n`;
@@ -113,13 +115,14 @@ function runClusterInfo(ctx: CommandContext): void {
 }
 
 function runExplain(ctx: CommandContext): void {
-  const [target] = ctx.args;
-  if (target === undefined) {
-    throw usageError(
+  // explain.go Validate: plain errors that end with their own newline.
+  if (ctx.args.length === 0) {
+    throw clientError(
       'You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n',
-      ctx.commandPath,
     );
   }
+  if (ctx.args.length > 1) throw clientError('We accept only this format: explain RESOURCE\n');
+  const target = ctx.args[0] as string;
   const [typed = '', ...path] = target.split('.');
   const resource = resolveResourceType(ctx.api, typed);
   const result = explain(resource, path.join('.'), { recursive: flagBool(ctx, 'recursive') });
@@ -131,7 +134,7 @@ export const versionCommand: CommandDef = {
   name: 'version',
   short: 'Print the client and server version information',
   use: 'kubectl version [flags] [options]',
-  flags: [OUTPUT_FLAG, { name: 'client', type: 'bool' }],
+  flags: [OUTPUT_FLAG, ...defineFlags('client:bool')],
   run: runVersion,
 };
 
@@ -141,13 +144,9 @@ export const apiResourcesCommand: CommandDef = {
   use: 'kubectl api-resources [flags] [options]',
   flags: [
     OUTPUT_FLAG,
-    { name: 'api-group', type: 'string' },
-    { name: 'namespaced', type: 'bool' },
-    { name: 'verbs', type: 'stringSlice' },
-    { name: 'sort-by', type: 'string' },
-    { name: 'no-headers', type: 'bool' },
-    { name: 'cached', type: 'bool' },
-    { name: 'categories', type: 'stringSlice' },
+    ...defineFlags(
+      'api-group:string namespaced:bool verbs:stringSlice sort-by:string no-headers:bool cached:bool categories:stringSlice',
+    ),
   ],
   run: runApiResources,
 };
@@ -170,6 +169,6 @@ export const explainCommand: CommandDef = {
   name: 'explain',
   short: 'Get documentation for a resource',
   use: 'kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]',
-  flags: [OUTPUT_FLAG, { name: 'recursive', type: 'bool' }, { name: 'api-version', type: 'string' }],
+  flags: [OUTPUT_FLAG, ...defineFlags('recursive:bool api-version:string')],
   run: runExplain,
 };

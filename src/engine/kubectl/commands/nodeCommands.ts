@@ -1,14 +1,17 @@
 /** `kubectl cordon`, `uncordon` (`KC:pkg/cmd/drain/drain.go:RunCordonOrUncordon`) and `taint` (`pkg/cmd/taint`). */
 import type { INode } from 'kubernetes-models/v1/Node';
 import type { IIoK8sApiCoreV1Taint as Taint } from 'kubernetes-models/v1/Taint';
+import type { KubeObject } from '../../api/types';
 import type { CommandContext, CommandDef } from '../command';
 import { flagBool, flagString } from '../command';
 import { KubectlError, apiError, clientError, usageError } from '../errors';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, OVERWRITE_FLAG, SELECTOR_FLAG } from '../flags/commonFlags';
+import { DRY_RUN_FLAG, MUTATION_FLAGS, SELECTOR_FLAG } from '../flags/commonFlags';
+import { defineFlags } from '../flags/defineFlags';
 import { dryRunStrategy, dryRunSuffix } from '../flags/dryRun';
 import { labelKeyErrors, labelValueErrors } from '../../api/selectors/labelValidation';
 import { groupResource, kindAndName, resolveResourceType } from '../resourceArgs';
 import { fetchTargets } from '../targets';
+import { reportObject } from '../printers/reportObject';
 
 function runCordon(ctx: CommandContext, cordon: boolean): void {
   const verb = cordon ? 'cordon' : 'uncordon';
@@ -86,7 +89,10 @@ function parseTaints(specs: readonly string[]): { add: Taint[]; remove: Taint[] 
     const taint = parseTaint(spec);
     if (!taint.effect) throw new Error(`invalid taint spec: ${spec}`);
     if (add.some((t) => t.key === taint.key && t.effect === taint.effect)) {
-      throw new Error(`duplicated taints with the same key and effect: ${JSON.stringify(taint)}`);
+      // fmt's %v of a corev1.Taint: {Key Value Effect TimeAdded}.
+      throw new Error(
+        `duplicated taints with the same key and effect: {${taint.key} ${taint.value ?? ''} ${taint.effect} <nil>}`,
+      );
     }
     add.push(taint);
   }
@@ -95,25 +101,29 @@ function parseTaints(specs: readonly string[]): { add: Taint[]; remove: Taint[] 
 
 const sameTaint = (a: Taint, b: Taint) => a.key === b.key && a.effect === b.effect;
 
-/** `reorganizeTaints`: the new taints first, then old ones not replaced, minus removals; and the operation word. */
+/**
+ * `reorganizeTaints`: the new taints first, then old ones not replaced, minus removals; the operation word; and one
+ * error per removal that matched nothing (an aggregate, which kubectl prints a line each).
+ */
 function reorganizeTaints(
   old: readonly Taint[],
   add: readonly Taint[],
   remove: readonly Taint[],
   overwrite: boolean,
-): { taints: Taint[]; operation: string } {
+): { taints: Taint[]; operation: string; notFound: string[] } {
   let taints = [...add];
   for (const t of old) if (!taints.some((n) => sameTaint(n, t))) taints.push(t);
   const added = old.length !== taints.length;
   let deleted = false;
+  const notFound: string[] = [];
   for (const r of remove) {
     const before = taints.length;
     taints = taints.filter((t) => !(t.key === r.key && (!r.effect || t.effect === r.effect)));
     deleted = taints.length !== before;
-    if (!deleted) throw clientError(`taint "${taintString(r)}" not found`);
+    if (!deleted) notFound.push(`taint "${taintString(r)}" not found`);
   }
   const operation = (added && deleted) || overwrite ? 'modified' : added ? 'tainted' : 'untainted';
-  return { taints, operation };
+  return { taints, operation, notFound };
 }
 
 function runTaint(ctx: CommandContext): void {
@@ -166,7 +176,12 @@ function runTaint(ctx: CommandContext): void {
             `node ${name} already has ${existing.join(',')} taint(s) with same effect(s) and --overwrite is false`,
           );
       }
-      const { taints, operation } = reorganizeTaints(old, parsed.add, parsed.remove, overwrite);
+      const { taints, operation, notFound } = reorganizeTaints(old, parsed.add, parsed.remove, overwrite);
+      if (notFound.length > 0) {
+        ctx.out.errors.push(...notFound.map((message) => clientError(message)));
+        continue;
+      }
+      let object: KubeObject = { ...info.object, spec: { ...node.spec, taints } };
       if (dryRun !== 'client') {
         const result = ctx.api.patch(
           info.resource,
@@ -177,8 +192,9 @@ function runTaint(ctx: CommandContext): void {
           { dryRun: dryRun === 'server' },
         );
         if (!result.ok) throw apiError(result.error);
+        object = result.value;
       }
-      ctx.out.stdout += `${kindAndName(info.resource, name)} ${operation}${dryRunSuffix(dryRun)}\n`;
+      reportObject(ctx, { resource: info.resource, object }, `${operation}${dryRunSuffix(dryRun)}`);
     } catch (e) {
       if (!(e instanceof KubectlError)) throw e;
       ctx.out.errors.push(e);
@@ -186,34 +202,24 @@ function runTaint(ctx: CommandContext): void {
   }
 }
 
-export const cordonCommand: CommandDef = {
-  name: 'cordon',
-  short: 'Mark node as unschedulable',
-  use: 'kubectl cordon NODE [options]',
-  flags: [SELECTOR_FLAG, DRY_RUN_FLAG],
-  run: (ctx) => runCordon(ctx, true),
-};
+function cordonCommandFor(cordon: boolean): CommandDef {
+  const verb = cordon ? 'cordon' : 'uncordon';
+  return {
+    name: verb,
+    short: cordon ? 'Mark node as unschedulable' : 'Mark node as schedulable',
+    use: `kubectl ${verb} NODE [options]`,
+    flags: [SELECTOR_FLAG, DRY_RUN_FLAG],
+    run: (ctx) => runCordon(ctx, cordon),
+  };
+}
 
-export const uncordonCommand: CommandDef = {
-  name: 'uncordon',
-  short: 'Mark node as schedulable',
-  use: 'kubectl uncordon NODE [options]',
-  flags: [SELECTOR_FLAG, DRY_RUN_FLAG],
-  run: (ctx) => runCordon(ctx, false),
-};
+export const cordonCommand = cordonCommandFor(true);
+export const uncordonCommand = cordonCommandFor(false);
 
 export const taintCommand: CommandDef = {
   name: 'taint',
   short: 'Update the taints on one or more nodes',
   use: 'kubectl taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N [options]',
-  flags: [
-    SELECTOR_FLAG,
-    OVERWRITE_FLAG,
-    DRY_RUN_FLAG,
-    OUTPUT_FLAG,
-    { name: 'all', type: 'bool' },
-    { name: 'validate', type: 'string' },
-    { name: 'field-manager', type: 'string' },
-  ],
+  flags: [SELECTOR_FLAG, ...MUTATION_FLAGS, ...defineFlags('overwrite:bool all:bool')],
   run: runTaint,
 };

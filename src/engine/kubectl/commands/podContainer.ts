@@ -23,9 +23,10 @@ export function hasContainer(pod: IPod, name: string): boolean {
 
 /**
  * The container to use when none was named: the default-container annotation's, else the first one, telling
- * the user on stderr when the pod has others (`Defaulted container "x" out of: x, y`).
+ * the user on stderr when the pod has others (`Defaulted container "x" out of: x, y`) unless `announce` is false
+ * (logs of several pods stay quiet).
  */
-export function defaultContainer(ctx: CommandContext, pod: IPod): string | undefined {
+export function defaultContainer(ctx: CommandContext, pod: IPod, announce = true): string | undefined {
   const annotated = pod.metadata?.annotations?.[DEFAULT_CONTAINER_ANNOTATION];
   if (annotated && hasContainer(pod, annotated)) return annotated;
   const first = pod.spec?.containers?.[0]?.name;
@@ -34,6 +35,6 @@ export function defaultContainer(ctx: CommandContext, pod: IPod): string | undef
     (pod.spec?.containers ?? []).length > 1 ||
     (pod.spec?.initContainers ?? []).length > 0 ||
     (pod.spec?.ephemeralContainers ?? []).length > 0;
-  if (others) ctx.out.stderr += `Defaulted container "${first}" out of: ${allContainerNames(pod)}\n`;
+  if (others && announce) ctx.out.stderr += `Defaulted container "${first}" out of: ${allContainerNames(pod)}\n`;
   return first;
 }

@@ -65,16 +65,18 @@ export function controlledBy(object: KubeObject): string | undefined {
   return owner ? `${owner.kind}/${owner.name}` : undefined;
 }
 
-// kubectl's SortableEvents: by lastTimestamp.
-function eventSortKey(e: IEvent): string {
-  return e.lastTimestamp ?? e.series?.lastObservedTime ?? e.eventTime ?? '';
+const timeOf = (timestamp: string | undefined) => (timestamp ? Date.parse(timestamp) : 0);
+
+/** Events oldest first by lastTimestamp, as describe lists them (`KC:pkg/util/event/sorted_event_list.go`). */
+function sortEvents(events: readonly IEvent[]): IEvent[] {
+  return [...events].sort((a, b) => timeOf(a.lastTimestamp) - timeOf(b.lastTimestamp));
 }
 
-/** Events oldest first, as describe and `kubectl events` list them. */
-export function sortEvents(events: readonly IEvent[]): IEvent[] {
-  return [...events].sort((a, b) =>
-    eventSortKey(a) < eventSortKey(b) ? -1 : eventSortKey(a) > eventSortKey(b) ? 1 : 0,
-  );
+/** Events oldest first by series, lastTimestamp or eventTime, as `kubectl events` lists them (`events.go:eventTime`). */
+export function sortEventsByTime(events: readonly IEvent[]): IEvent[] {
+  const time = (e: IEvent) =>
+    timeOf(e.series ? e.series.lastObservedTime : e.lastTimestamp ? e.lastTimestamp : e.eventTime);
+  return [...events].sort((a, b) => time(a) - time(b));
 }
 
 /** `2m (x4 over 5m)` for repeated events, else the age of the first occurrence. */

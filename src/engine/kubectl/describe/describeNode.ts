@@ -46,8 +46,16 @@ function describeNodeResources(w: PrefixWriter, node: INode, pods: readonly IPod
   w.write(LEVEL_0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n');
   w.write(LEVEL_1, 'Resource\tRequests\tLimits\n');
   w.write(LEVEL_1, '--------\t--------\t------\n');
-  for (const resource of ['cpu', 'memory', 'ephemeral-storage']) {
+  const names = Object.keys(allocatable).sort();
+  const hugePages = names.filter((r) => r.startsWith('hugepages-'));
+  for (const resource of ['cpu', 'memory', 'ephemeral-storage', ...hugePages]) {
     w.write(LEVEL_1, `${resource}\t${cell(pods, 'requests', resource)}\t${cell(pods, 'limits', resource)}\n`);
+  }
+  // Extended resources (e.g. nvidia.com/gpu) are listed without percentages.
+  const standard = ['cpu', 'memory', 'ephemeral-storage', 'pods'];
+  for (const resource of names.filter((r) => !standard.includes(r) && !r.startsWith('hugepages-'))) {
+    const requests = podResourceTotal(pods, 'requests', resource);
+    w.write(LEVEL_1, `${resource}\t${requests}\t${podResourceTotal(pods, 'limits', resource)}\n`);
   }
 }
 
@@ -112,6 +120,8 @@ export function describeNode(d: NodeDescription): string {
   w.write(LEVEL_0, `  Architecture:\t${info?.architecture ?? ''}\n`);
   w.write(LEVEL_0, `  Container Runtime Version:\t${info?.containerRuntimeVersion ?? ''}\n`);
   w.write(LEVEL_0, `  Kubelet Version:\t${info?.kubeletVersion ?? ''}\n`);
+  // Still printed though kubelets stopped setting the field in v1.31 (KEP-4004).
+  w.write(LEVEL_0, `  Kube-Proxy Version:\t${info?.kubeProxyVersion ?? ''}\n`);
   if (node.spec?.podCIDR) w.write(LEVEL_0, `PodCIDR:\t${node.spec.podCIDR}\n`);
   if ((node.spec?.podCIDRs ?? []).length > 0) w.write(LEVEL_0, `PodCIDRs:\t${(node.spec?.podCIDRs ?? []).join(',')}\n`);
   if (node.spec?.providerID) w.write(LEVEL_0, `ProviderID:\t${node.spec.providerID}\n`);

@@ -6,6 +6,8 @@ import type { IIoK8sApiCoreV1ContainerState as ContainerState } from 'kubernetes
 import type { IIoK8sApiCoreV1Probe as Probe } from 'kubernetes-models/v1/Probe';
 import type { IIoK8sApiCoreV1Volume as Volume } from 'kubernetes-models/v1/Volume';
 import type { IIoK8sApiCoreV1Toleration as Toleration } from 'kubernetes-models/v1/Toleration';
+import type { IIoK8sApiCoreV1TopologySpreadConstraint as TopologySpreadConstraint } from 'kubernetes-models/v1/TopologySpreadConstraint';
+import { formatLabelSelector, labelSelectorFromSpec } from '../../api/selectors/labelSelector';
 import type { IEvent } from 'kubernetes-models/v1/Event';
 import { translateTimestampSince } from '../format/duration';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, PrefixWriter } from './prefixWriter';
@@ -17,6 +19,7 @@ import {
   printLabelsMultiline,
 } from './describeHelpers';
 import type { KubeObject } from '../../api/types';
+import { parseQuantity, quantityToMilli, quantityValue, type Quantity } from '../../api/quantity/quantity';
 
 /** Ports with their names, as kubectl prints them since kubernetes PR 133018: `80/TCP (http)`. */
 function portList(container: Container, hostPorts: boolean): string {
@@ -62,15 +65,27 @@ function describeState(w: PrefixWriter, title: string, state: ContainerState | u
   }
 }
 
-function describeResources(w: PrefixWriter, container: Container): void {
+/** `describeResources`: limits then requests, names sorted, at the given level (containers, or the pod's own). */
+function describeResources(w: PrefixWriter, resources: Container['resources'], level: number): void {
   for (const [title, list] of [
-    ['Limits', container.resources?.limits],
-    ['Requests', container.resources?.requests],
+    ['Limits', resources?.limits],
+    ['Requests', resources?.requests],
   ] as const) {
     const names = Object.keys(list ?? {}).sort();
-    if (names.length > 0) w.write(LEVEL_2, `${title}:\n`);
-    for (const name of names) w.write(LEVEL_3, `${name}:\t${String(list?.[name])}\n`);
+    if (names.length > 0) w.write(level, `${title}:\n`);
+    for (const name of names) w.write(level + 1, `${name}:\t${String(list?.[name])}\n`);
   }
+}
+
+/** `SeccompProfile:` and, for a Localhost profile, `LocalhostProfile:`. */
+function describeSeccomp(
+  w: PrefixWriter,
+  level: number,
+  profile: { type: string; localhostProfile?: string } | undefined,
+): void {
+  if (!profile) return;
+  w.write(level, `SeccompProfile:\t${profile.type}\n`);
+  if (profile.type === 'Localhost') w.write(level + 1, `LocalhostProfile:\t${profile.localhostProfile ?? ''}\n`);
 }
 
 function describeEnv(w: PrefixWriter, container: Container, pod: IPod): void {
@@ -95,7 +110,12 @@ function describeEnv(w: PrefixWriter, container: Container, pod: IPod): void {
       const value = fieldRefValue(pod, from.fieldRef.fieldPath);
       w.write(LEVEL_3, `${e.name}:\t${value} (${from.fieldRef.apiVersion ?? 'v1'}:${from.fieldRef.fieldPath})\n`);
     } else if (from.resourceFieldRef) {
-      w.write(LEVEL_3, `${e.name}:\t (${from.resourceFieldRef.resource})\n`);
+      const ref = from.resourceFieldRef;
+      let value = resourceFieldValue(container, ref.resource, ref.divisor);
+      if (value === '0' && (ref.resource === 'limits.cpu' || ref.resource === 'limits.memory')) {
+        value = 'node allocatable';
+      }
+      w.write(LEVEL_3, `${e.name}:\t${value} (${ref.resource})\n`);
     } else if (from.secretKeyRef) {
       w.write(
         LEVEL_3,
@@ -110,6 +130,25 @@ function describeEnv(w: PrefixWriter, container: Container, pod: IPod): void {
   }
 }
 
+/**
+ * `resourcehelper.ExtractContainerResourceValue`: the container's request or limit divided by the divisor (default 1),
+ * rounded up — cpu in millicores, other resources in units.
+ */
+function resourceFieldValue(container: Container, resource: string, divisor: unknown): string {
+  const [kind, name = ''] = resource.split('.', 2) as [string, string | undefined];
+  if (kind !== 'limits' && kind !== 'requests') return '';
+  const amounts = (container.resources?.[kind] ?? {}) as Record<string, unknown>;
+  const amount = parseQuantity(String(amounts[name] ?? '0'));
+  const by = parseQuantity(String(divisor ?? '1'));
+  if (!amount.ok || !by.ok) return '';
+  const scale = name === 'cpu' ? quantityToMilli : quantityValue;
+  // A zero divisor means the default, 1.
+  const divide = scale(by.value) || scale(ONE);
+  return String(Math.ceil(scale(amount.value) / divide));
+}
+
+const ONE: Quantity = { nanos: '1000000000', format: 'DecimalSI' };
+
 // The downward API fields describe resolves for `valueFrom.fieldRef`.
 function fieldRefValue(pod: IPod, path: string): string {
   const values: Record<string, string | undefined> = {
@@ -120,7 +159,12 @@ function fieldRefValue(pod: IPod, path: string): string {
     'spec.serviceAccountName': pod.spec?.serviceAccountName,
     'status.hostIP': pod.status?.hostIP,
     'status.podIP': pod.status?.podIP,
+    'status.podIPs': (pod.status?.podIPs ?? []).map((ip) => ip.ip).join(','),
+    'status.hostIPs': (pod.status?.hostIPs ?? []).map((ip) => ip.ip).join(','),
   };
+  // fieldpath.ExtractFieldPathAsString: `metadata.labels['key']`, `metadata.annotations['key']`.
+  const subscript = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
+  if (subscript) return pod.metadata?.[subscript[1] as 'labels' | 'annotations']?.[subscript[2] ?? ''] ?? '';
   return values[path] ?? '';
 }
 
@@ -145,6 +189,7 @@ function describeContainers(
       LEVEL_2,
       hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`,
     );
+    describeSeccomp(w, LEVEL_2, container.securityContext?.seccompProfile);
     for (const [label, items] of [
       ['Command', container.command],
       ['Args', container.args],
@@ -159,7 +204,7 @@ function describeContainers(
       w.write(LEVEL_2, `Ready:\t${status.ready ? 'True' : 'False'}\n`);
       w.write(LEVEL_2, `Restart Count:\t${status.restartCount}\n`);
     }
-    describeResources(w, container);
+    describeResources(w, container.resources, LEVEL_2);
     if (container.livenessProbe) w.write(LEVEL_2, `Liveness:\t${describeProbe(container.livenessProbe)}\n`);
     if (container.readinessProbe) w.write(LEVEL_2, `Readiness:\t${describeProbe(container.readinessProbe)}\n`);
     if (container.startupProbe) w.write(LEVEL_2, `Startup:\t${describeProbe(container.startupProbe)}\n`);
@@ -249,6 +294,25 @@ function printTolerations(w: PrefixWriter, title: string, tolerations: readonly 
   });
 }
 
+/** `describeTopologySpreadConstraints`: `key:WhenUnsatisfiable when max skew N is exceeded for selector S`. */
+function describeTopologySpread(w: PrefixWriter, constraints: readonly TopologySpreadConstraint[]): void {
+  if (constraints.length === 0) return;
+  const sorted = [...constraints].sort((a, b) =>
+    a.topologyKey < b.topologyKey ? -1 : a.topologyKey > b.topologyKey ? 1 : 0,
+  );
+  w.write(LEVEL_0, 'Topology Spread Constraints:\t');
+  sorted.forEach((c, i) => {
+    if (i > 0) w.write(LEVEL_0, '\t');
+    let text = `${c.topologyKey}:${c.whenUnsatisfiable} when max skew ${c.maxSkew} is exceeded`;
+    if (c.labelSelector) {
+      const selector = labelSelectorFromSpec(c.labelSelector as Parameters<typeof labelSelectorFromSpec>[0]);
+      const formatted = 'error' in selector ? '<error>' : formatLabelSelector(selector);
+      text += ` for selector ${formatted || '<none>'}`;
+    }
+    w.write(LEVEL_0, `${text}\n`);
+  });
+}
+
 /** `qos.GetPodQOS`: the status' class, else computed from requests and limits. */
 function podQosClass(pod: IPod): string {
   if (pod.status?.qosClass) return pod.status.qosClass;
@@ -298,6 +362,7 @@ export function describePod(object: KubeObject, events: readonly IEvent[], nowMs
   }
   if (status.reason) w.write(LEVEL_0, `Reason:\t${status.reason}\n`);
   if (status.message) w.write(LEVEL_0, `Message:\t${status.message}\n`);
+  describeSeccomp(w, LEVEL_0, spec?.securityContext?.seccompProfile);
   w.write(LEVEL_0, `IP:\t${status.podIP ?? ''}\n`);
   const ips = status.podIPs ?? [];
   if (ips.length === 0) w.write(LEVEL_0, 'IPs:\t<none>\n');
@@ -308,10 +373,19 @@ export function describePod(object: KubeObject, events: readonly IEvent[], nowMs
   const controller = controlledBy(object);
   if (controller) w.write(LEVEL_0, `Controlled By:\t${controller}\n`);
   if (status.nominatedNodeName) w.write(LEVEL_0, `NominatedNodeName:\t${status.nominatedNodeName}\n`);
+  const podResources = (spec as { resources?: Container['resources'] } | undefined)?.resources;
+  if (podResources) {
+    w.write(LEVEL_0, 'Resources:\n');
+    describeResources(w, podResources, LEVEL_1);
+  }
   if ((spec?.initContainers ?? []).length > 0) {
     describeContainers(w, 'Init Containers', spec?.initContainers ?? [], status.initContainerStatuses ?? [], pod);
   }
   describeContainers(w, 'Containers', spec?.containers ?? [], status.containerStatuses ?? [], pod);
+  const ephemeral = (spec?.ephemeralContainers ?? []) as Container[];
+  if (ephemeral.length > 0) {
+    describeContainers(w, 'Ephemeral Containers', ephemeral, status.ephemeralContainerStatuses ?? [], pod);
+  }
   const conditions = status.conditions ?? [];
   if ((spec?.readinessGates ?? []).length > 0) {
     w.write(LEVEL_0, 'Readiness Gates:\n  Type\tStatus\n');
@@ -333,6 +407,7 @@ export function describePod(object: KubeObject, events: readonly IEvent[], nowMs
   w.write(LEVEL_0, `QoS Class:\t${podQosClass(pod)}\n`);
   printLabelsMultiline(w, 'Node-Selectors', spec?.nodeSelector);
   printTolerations(w, 'Tolerations', spec?.tolerations ?? []);
+  describeTopologySpread(w, spec?.topologySpreadConstraints ?? []);
   describeEvents(w, events, nowMs);
   return w.text();
 }

@@ -29,7 +29,8 @@ function formatFloat(value: number): string {
   return String(value);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A decoded JSON object (not an array, nor one of the Go value wrappers). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return (
     typeof value === 'object' &&
     value !== null &&

@@ -1,7 +1,7 @@
 // client-go: util/jsonpath/{parser.go,jsonpath.go} and third_party/forked/golang/template/funcs.go (filter
 // comparisons); kubectl: cmd/get/customcolumn.go (RelaxedJSONPathExpression). Parsing, evaluation order,
 // quirks and error texts follow client-go; maps are walked in key insertion order where Go's is random.
-import { formatGoValue, GoByte, GoFloat, isGoInt, marshalGoJson } from './goValueText';
+import { formatGoValue, GoByte, GoFloat, isGoInt, isRecord, marshalGoJson } from './goValueText';
 
 interface SliceParam {
   known: boolean;
@@ -412,16 +412,6 @@ interface RangeState {
 
 function isNil(value: unknown): boolean {
   return value === null || value === undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof GoFloat) &&
-    !(value instanceof GoByte)
-  );
 }
 
 /** reflect Type names as client-go's errors print them. */

@@ -1,8 +1,18 @@
 // kubectl: cli-runtime/pkg/printers/tabwriter.go — github.com/liggitt/tabwriter (a fork of Go's text/tabwriter)
 // with minwidth 6, tabwidth 4, padding 3, padchar ' ' and the RememberWidths flag.
 
-const MIN_WIDTH = 6;
-const PADDING = 3;
+/** The tabwriter settings that differ between kubectl's tables and `describe` (Go's text/tabwriter). */
+export interface TabwriterSettings {
+  minWidth: number;
+  padding: number;
+  /** liggitt/tabwriter's RememberWidths: a column never shrinks below the widest block seen before. */
+  rememberWidths: boolean;
+}
+
+/** `printers.GetNewTabWriter`. */
+export const TABLE_TABWRITER: TabwriterSettings = { minWidth: 6, padding: 3, rememberWidths: true };
+/** describe's `tabbedString`: `tabwriter.Init(buf, 0, 8, 2, ' ', 0)`. */
+export const DESCRIBE_TABWRITER: TabwriterSettings = { minWidth: 0, padding: 2, rememberWidths: false };
 
 interface Cell {
   text: string;
@@ -23,7 +33,11 @@ function cellOf(text: string): Cell {
  * line is never padded. `remembered` carries RememberWidths between flushes (plain data: column widths); pass
  * the previous result's widths to keep a streamed table (`get -w`) aligned.
  */
-export function alignTabs(text: string, remembered: readonly number[] = []): { output: string; remembered: number[] } {
+export function alignTabs(
+  text: string,
+  remembered: readonly number[] = [],
+  settings: TabwriterSettings = TABLE_TABWRITER,
+): { output: string; remembered: number[] } {
   const lines: Line[] = text.split('\n').map((l) => l.split('\t').map(cellOf));
   // Flush only terminates a non-empty trailing cell: "a\t" at the very end leaves "a" as the line's last cell.
   const last = lines[lines.length - 1] ?? [];
@@ -52,17 +66,18 @@ export function alignTabs(text: string, remembered: readonly number[] = []): { o
       if (column >= (lines[current]?.length ?? 0) - 1) continue;
       writeLines(line0, current);
       line0 = current;
-      let width = MIN_WIDTH;
+      let width = settings.minWidth;
       for (; current < lineTo; current++) {
         const line = lines[current] ?? [];
         if (column >= line.length - 1) break;
-        width = Math.max(width, (line[column]?.width ?? 0) + PADDING);
+        width = Math.max(width, (line[column]?.width ?? 0) + settings.padding);
       }
-      // RememberWidths: a column never shrinks below the widest block seen before.
-      if (maxWidths.length < widths.length) maxWidths.push(...widths.slice(maxWidths.length));
-      if (maxWidths.length === widths.length) maxWidths.push(width);
-      else width = Math.max(width, maxWidths[column] ?? 0);
-      maxWidths[column] = width;
+      if (settings.rememberWidths) {
+        if (maxWidths.length < widths.length) maxWidths.push(...widths.slice(maxWidths.length));
+        if (maxWidths.length === widths.length) maxWidths.push(width);
+        else width = Math.max(width, maxWidths[column] ?? 0);
+        maxWidths[column] = width;
+      }
       widths.push(width);
       format(line0, current);
       widths.pop();

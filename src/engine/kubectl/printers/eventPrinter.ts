@@ -1,6 +1,6 @@
 import type { IEvent } from 'kubernetes-models/v1/Event';
 import { translateTimestampSince } from '../format/duration';
-import type { TablePrinter } from './tablePrinter';
+import { defineColumns, type TablePrinter } from './tablePrinter';
 
 /** First and last time an event was seen, counting series (`printEvent`). */
 function eventTimes(event: IEvent, nowMs: number): { first: string; last: string; count: number } {
@@ -35,18 +35,7 @@ function eventSource(event: IEvent): string {
  * `FIRST SEEN COUNT NAME` after it.
  */
 export const eventPrinter: TablePrinter = {
-  columns: [
-    { header: 'LAST SEEN' },
-    { header: 'TYPE' },
-    { header: 'REASON' },
-    { header: 'OBJECT' },
-    { header: 'SUBOBJECT', wide: true },
-    { header: 'SOURCE', wide: true },
-    { header: 'MESSAGE' },
-    { header: 'FIRST SEEN', wide: true },
-    { header: 'COUNT', wide: true },
-    { header: 'NAME', wide: true },
-  ],
+  columns: defineColumns('LAST SEEN|TYPE|REASON|OBJECT|SUBOBJECT*|SOURCE*|MESSAGE|FIRST SEEN*|COUNT*|NAME*'),
   row: (object, nowMs) => {
     const event = object as unknown as IEvent;
     const { first, last, count } = eventTimes(event, nowMs);

@@ -1,6 +1,6 @@
 import type { INode } from 'kubernetes-models/v1/Node';
 import { translateTimestampSince } from '../format/duration';
-import type { TablePrinter } from './tablePrinter';
+import { defineColumns, type TablePrinter } from './tablePrinter';
 
 const ROLE_PREFIX = 'node-role.kubernetes.io/';
 
@@ -28,18 +28,9 @@ function nodeAddress(node: INode, type: string): string {
 
 /** `printNode`: `NAME STATUS ROLES AGE VERSION` + wide `INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME`. */
 export const nodePrinter: TablePrinter = {
-  columns: [
-    { header: 'NAME' },
-    { header: 'STATUS' },
-    { header: 'ROLES' },
-    { header: 'AGE' },
-    { header: 'VERSION' },
-    { header: 'INTERNAL-IP', wide: true },
-    { header: 'EXTERNAL-IP', wide: true },
-    { header: 'OS-IMAGE', wide: true },
-    { header: 'KERNEL-VERSION', wide: true },
-    { header: 'CONTAINER-RUNTIME', wide: true },
-  ],
+  columns: defineColumns(
+    'NAME|STATUS|ROLES|AGE|VERSION|INTERNAL-IP*|EXTERNAL-IP*|OS-IMAGE*|KERNEL-VERSION*|CONTAINER-RUNTIME*',
+  ),
   row: (object, nowMs) => {
     const node = object as unknown as INode;
     const info = node.status?.nodeInfo;

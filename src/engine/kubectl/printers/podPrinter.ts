@@ -1,7 +1,7 @@
 import type { IPod } from 'kubernetes-models/v1/Pod';
 import type { IIoK8sApiCoreV1Container as Container } from 'kubernetes-models/v1/Container';
 import { translateTimestampSince } from '../format/duration';
-import type { TablePrinter } from './tablePrinter';
+import { defineColumns, type TablePrinter } from './tablePrinter';
 
 const isSidecar = (c: Container | undefined) => c?.restartPolicy === 'Always';
 
@@ -98,17 +98,7 @@ function podStatusCells(pod: IPod, nowMs: number): { ready: string; status: stri
 
 /** `printPod`: `NAME READY STATUS RESTARTS AGE` + wide `IP NODE NOMINATED NODE READINESS GATES`. */
 export const podPrinter: TablePrinter = {
-  columns: [
-    { header: 'NAME' },
-    { header: 'READY' },
-    { header: 'STATUS' },
-    { header: 'RESTARTS' },
-    { header: 'AGE' },
-    { header: 'IP', wide: true },
-    { header: 'NODE', wide: true },
-    { header: 'NOMINATED NODE', wide: true },
-    { header: 'READINESS GATES', wide: true },
-  ],
+  columns: defineColumns('NAME|READY|STATUS|RESTARTS|AGE|IP*|NODE*|NOMINATED NODE*|READINESS GATES*'),
   row: (object, nowMs) => {
     const pod = object as unknown as IPod;
     const { ready, status, restarts } = podStatusCells(pod, nowMs);

@@ -4,6 +4,7 @@
  * sequences not indented under their key, literal blocks for multi-line strings).
  */
 import { Document, isScalar, parse, visit } from 'yaml';
+import { foldYamlLines } from './foldYamlLines';
 
 /** A deep copy with object keys in sorted order, as Go marshals a map. */
 function sortKeys(value: unknown): unknown {
@@ -52,7 +53,8 @@ function resolvesAsNonString(text: string): boolean {
 
 /**
  * The YAML kubectl prints for an object (`sigs.k8s.io/yaml` over go-yaml v2): strings that would read back as
- * another type are double-quoted, other strings that cannot be plain are single-quoted.
+ * another type are double-quoted, other strings that cannot be plain are single-quoted, long ones folded past
+ * column 80.
  */
 export function toKubectlYaml(value: unknown): string {
   const doc = new Document(sortKeys(value), { version: '1.1' });
@@ -68,5 +70,12 @@ export function toKubectlYaml(value: unknown): string {
       }
     },
   });
-  return doc.toString({ indentSeq: false, lineWidth: 0, blockQuote: 'literal', nullStr: 'null', singleQuote: true });
+  const unfolded = doc.toString({
+    indentSeq: false,
+    lineWidth: 0,
+    blockQuote: 'literal',
+    nullStr: 'null',
+    singleQuote: true,
+  });
+  return foldYamlLines(unfolded);
 }

@@ -13,3 +13,10 @@ export interface TablePrinter {
   /** Every cell of the object's row, wide ones included, in column order. */
   row(object: KubeObject, nowMs: number): string[];
 }
+
+/** Columns from `|`-separated headers, a trailing `*` marking a `-o wide` one: `NAME|AGE|IP*`. */
+export function defineColumns(spec: string): TableColumn[] {
+  return spec
+    .split('|')
+    .map((header) => (header.endsWith('*') ? { header: header.slice(0, -1), wide: true } : { header }));
+}

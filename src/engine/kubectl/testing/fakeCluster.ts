@@ -215,12 +215,15 @@ export class FakeApi implements ApiClient {
   readonly deletions: { key: string; options: DeleteOptions }[] = [];
 }
 
-/** A fresh fake cluster with the default namespace; the clock starts at 2025-01-01T00:00:00Z. */
-export function createFakeCluster(): FakeCluster {
+/**
+ * A fresh fake cluster with the default namespace and the given user files; the clock starts at
+ * 2025-01-01T00:00:00Z.
+ */
+export function createFakeCluster(files: Record<string, string> = {}): FakeCluster {
   const api = new FakeApi();
   const cluster: FakeCluster = {
     api,
-    files: {},
+    files: { ...files },
     logsByContainer: {},
     logCalls: [],
     namespace: 'default',
@@ -241,6 +244,13 @@ export function createFakeCluster(): FakeCluster {
       return { ok: true, value: text };
     },
     exec(namespace, pod, container, argv) {
+      // As the API server's pod exec: an unknown container is a bad request.
+      const found = api.get(resolveResourceName('pods')!, namespace, pod);
+      const spec = found.ok ? (found.value.spec as { containers?: { name: string }[] } | undefined) : undefined;
+      if (container && spec && !(spec.containers ?? []).some((c) => c.name === container)) {
+        const message = `container ${container} is not valid for pod ${pod}`;
+        return { ok: false, error: { code: 400, reason: 'BadRequest', message } };
+      }
       return cluster.execHandler(namespace, pod, container, argv);
     },
     waitUntil(done, timeoutMs) {

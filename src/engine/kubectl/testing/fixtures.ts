@@ -1,6 +1,6 @@
 /** Objects as a v1.34 cluster stores them, for kubectl's output tests. */
 import type { KubeObject } from '../../api/types';
-import { T0 } from './fakeCluster';
+import { T0, createFakeCluster, type FakeCluster } from './fakeCluster';
 
 /** An RFC 3339 time `seconds` after the fake clock's start. */
 export const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString().replace('.000Z', 'Z');
@@ -349,4 +349,11 @@ export function seedBasicCluster(api: { seed(o: KubeObject): KubeObject; clock: 
   api.seed(webPod());
   api.seed(livenessPod());
   for (const e of livenessEvents()) api.seed(e);
+}
+
+/** A fake cluster seeded with `seedBasicCluster`'s nodes, pods and events, and the given user files. */
+export function createSeededCluster(files: Record<string, string> = {}): FakeCluster {
+  const cluster = createFakeCluster(files);
+  seedBasicCluster(cluster.api);
+  return cluster;
 }

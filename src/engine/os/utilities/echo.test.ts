@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { echo, expandEchoEscapes } from './echo';
+import { echo } from './echo';
+import { processEscapes } from './escapes';
 import { createFakeSystem, runUtility } from './fakeSystemCalls';
 
 const run = (...args: string[]) => runUtility(echo, ['echo', ...args], createFakeSystem().sys);
@@ -29,6 +30,6 @@ describe('echo', () => {
   });
 
   it('expands octal and hex escapes', () => {
-    expect(expandEchoEscapes('\\0101\\x42\\\\')).toEqual({ text: 'AB\\', stop: false });
+    expect(processEscapes('\\0101\\x42\\\\', 'echo')).toEqual({ text: 'AB\\', stop: false });
   });
 });

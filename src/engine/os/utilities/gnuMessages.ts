@@ -41,6 +41,7 @@ const REWRITES: Rewrite[] = [
     replacement: "expr: missing operand\nTry 'expr --help' for more information.",
   },
   { pattern: /^kill: can't kill pid (\d+): (.*)$/, replacement: 'kill: ($1): $2' },
+  { pattern: /^env: can't execute '(.*)': (.*)$/, replacement: "env: '$1': $2" },
 ];
 
 /**
@@ -54,6 +55,8 @@ export function withGnuMessages(utility: Utility): Utility {
     let complained = false;
     let exitOverride: number | undefined;
     const translate = (line: string): string => {
+      // Only the command's own lines: `env` passes on those of the command it runs, already GNU-worded.
+      if (!line.startsWith(`${name}: `)) return line;
       const rule = REWRITES.find((candidate) => candidate.pattern.test(line));
       if (!rule) return line;
       if (rule.exitCode !== undefined) exitOverride = rule.exitCode;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { divide, formatBcNumber, modulo, multiply, parseBcNumber, power, squareRoot } from './bc/bcNumber';
 import type { Utility } from '../types';
 import { createFakeSystem, runUtility } from './fakeSystemCalls';
-import { selectUtilities, utilities, utilityOverrides } from './index';
+import { selectUtilities, utilities, utilityFlavourOf, utilityOverrides } from './index';
 import { parseOptions } from './parseOptions';
 import { findHeader, formatUrl, parseUrl, resolveLocation } from './parseUrl';
 import { translatePosixRegex } from './posixRegex';
@@ -150,6 +150,17 @@ describe('utility registry', () => {
         'whoami',
       ].sort(),
     );
+  });
+
+  it('picks the tools by the userland of the image', () => {
+    expect(utilityFlavourOf({ kind: 'busybox', version: '1.28.4' })).toBe('busybox-1.28');
+    expect(utilityFlavourOf({ kind: 'busybox', version: '1.22.1' })).toBe('busybox-1.28');
+    expect(utilityFlavourOf({ kind: 'busybox', version: '1.29.3' })).toBe('busybox');
+    expect(utilityFlavourOf({ kind: 'busybox', version: '1.37.0' })).toBe('busybox');
+    expect(utilityFlavourOf({ kind: 'gnu', sh: 'dash' })).toBe('debian');
+    expect(utilityFlavourOf({ kind: 'none' })).toBe('busybox');
+    expect(utilityFlavourOf(undefined)).toBe('busybox');
+    expect(selectUtilities('debian', { kubectl: utilities.true as Utility }).kubectl).toBe(utilities.true);
   });
 
   it('swaps in the tools of older busybox and Debian images', () => {

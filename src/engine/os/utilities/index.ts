@@ -1,4 +1,4 @@
-import type { Utility } from '../types';
+import type { Userland, Utility } from '../types';
 import { bc } from './bc';
 import { cat } from './cat';
 import { curl } from './curl';
@@ -24,7 +24,7 @@ import { seq } from './seq';
 import { sleep } from './sleep';
 import { sort, uniq } from './sortUniq';
 import { tee } from './tee';
-import { test } from './test';
+import { test, testUtility } from './test';
 import { tr } from './tr';
 import { wc } from './wc';
 import { wget, wgetBusybox128 } from './wget';
@@ -87,6 +87,7 @@ const GNU_WORDED = [
   'cat',
   'cp',
   'cut',
+  'env',
   'expr',
   'head',
   'kill',
@@ -119,14 +120,25 @@ export const utilityOverrides: Record<UtilityFlavour, Record<string, Utility>> =
     ...Object.fromEntries(GNU_WORDED.map((name) => [name, withGnuMessages(utilities[name] as Utility)])),
     ps: procpsPs,
     ping: iputilsPing,
+    test: testUtility('gnu'),
+    '[': testUtility('gnu'),
   },
 };
 
-/** The utilities of an image of the given flavour. */
-export function selectUtilities(flavour: UtilityFlavour): Record<string, Utility> {
-  return { ...utilities, ...utilityOverrides[flavour] };
+/**
+ * The tool flavour of a userland. The old nslookup and wget lasted until busybox 1.29 rewrote nslookup
+ * (networking/nslookup.c, 2018); images without a userland of their own get the current busybox wording.
+ */
+export function utilityFlavourOf(userland: Userland | undefined): UtilityFlavour {
+  if (userland?.kind === 'gnu') return 'debian';
+  if (userland?.kind !== 'busybox') return 'busybox';
+  const [major = 0, minor = 0] = userland.version.split('.').map(Number);
+  return major === 1 && minor < 29 ? 'busybox-1.28' : 'busybox';
 }
 
-export { evaluateTest } from './test';
+/** The utilities of an image of the given flavour: `base` (by default the busybox set) with the flavour's own. */
+export function selectUtilities(flavour: UtilityFlavour, base = utilities): Record<string, Utility> {
+  return { ...base, ...utilityOverrides[flavour] };
+}
+
 export { SLEEP_FOREVER_MS, parseSleepDuration } from './sleep';
-export { expandEchoEscapes } from './echo';

@@ -3,7 +3,7 @@ import { expr } from './expr';
 import { createFakeSystem, runUtility } from './fakeSystemCalls';
 import { basename, dirname, which } from './paths';
 import { seq } from './seq';
-import { evaluateTest, test } from './test';
+import { runTest, test } from './test';
 
 const sys = createFakeSystem({
   files: { '/tmp/healthy': '', '/etc/hosts': '127.0.0.1 localhost\n', '/usr/sbin/nginx': '' },
@@ -67,7 +67,7 @@ describe('basename, dirname and which', () => {
 });
 
 describe('test and [', () => {
-  const check = (...args: string[]) => evaluateTest(args, sys.fs, '/tmp');
+  const check = (...args: string[]) => runTest(args, { fs: sys.fs, cwd: '/tmp', wording: 'busybox' }).status;
 
   it('tests files relative to the working directory', () => {
     expect(check('-f', 'healthy')).toBe(0);
@@ -91,9 +91,10 @@ describe('test and [', () => {
   });
 
   it('reports errors with status 2', () => {
-    const messages: string[] = [];
-    expect(evaluateTest(['1', '-eq', 'a'], sys.fs, '/', (message) => messages.push(message))).toBe(2);
-    expect(messages).toEqual(['a: bad number']);
+    expect(runTest(['1', '-eq', 'a'], { fs: sys.fs, cwd: '/', wording: 'busybox' })).toEqual({
+      status: 2,
+      error: 'a: bad number',
+    });
     expect(runUtility(test, ['test', '1', '-eq', 'a'], sys)).toEqual({
       code: 2,
       stdout: '',

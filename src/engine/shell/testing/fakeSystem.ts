@@ -14,6 +14,7 @@ import type {
   Signal,
   SpawnResult,
   SystemCalls,
+  Userland,
   Utility,
   Wake,
 } from '../../os/types';
@@ -286,6 +287,9 @@ export class FakeKernel {
   private nextPid = 1;
   private seed = 42;
 
+  /** @param userland the image's, handed to every program started (absent: the shell speaks dash). */
+  constructor(readonly userland?: Userland) {}
+
   /** Start a program by argv (argv[0] looked up by basename). */
   start(argv: string[], options: { stdin?: string; env?: Record<string, string>; cwd?: string } = {}): FakeProcess {
     const program = this.programs[argv[0]?.split('/').pop() ?? ''];
@@ -293,7 +297,7 @@ export class FakeKernel {
     const env = options.env ?? { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' };
     return this.addProcess(
       program,
-      program.start(argv, env, options.cwd ?? '/'),
+      program.start(argv, env, options.cwd ?? '/', this.userland),
       argv.join(' '),
       0,
       options.stdin ?? '',
@@ -391,7 +395,7 @@ export class FakeKernel {
         if (!program) return { ok: false, error: 'not-found' };
         const child = kernel.addProcess(
           program,
-          program.start(argv, options.env, options.cwd),
+          program.start(argv, options.env, options.cwd, kernel.userland),
           argv.join(' '),
           p.pid,
           '',
@@ -447,7 +451,7 @@ export class FakeKernel {
       p.execs.push(r.argv);
       const program = this.programs[r.argv[0]?.split('/').pop() ?? ''] ?? daemonProgram;
       p.program = program;
-      p.state = program.start(r.argv, r.env, r.cwd);
+      p.state = program.start(r.argv, r.env, r.cwd, this.userland);
       p.cmdline = r.argv.join(' ');
       p.phase = 'new';
     }
@@ -512,12 +516,18 @@ export class FakeKernel {
   }
 }
 
-/** Run `sh -c script [argv...]` to completion in a fresh kernel (or `shell` instead of sh). */
+/** Run `sh -c script [argv...]` to completion in a fresh kernel (or `shell` instead of sh) of an image's userland. */
 export function runScript(
   script: string,
-  options: { setup?: (k: FakeKernel) => void; stdin?: string; argv?: string[]; shell?: string } = {},
+  options: {
+    setup?: (k: FakeKernel) => void;
+    stdin?: string;
+    argv?: string[];
+    shell?: string;
+    userland?: Userland;
+  } = {},
 ): { out: string; err: string; code: number | undefined; k: FakeKernel; p: FakeProcess } {
-  const k = new FakeKernel();
+  const k = new FakeKernel(options.userland);
   options.setup?.(k);
   const p = k.start([options.shell ?? 'sh', '-c', script, ...(options.argv ?? [])], { stdin: options.stdin ?? '' });
   k.runUntilExit(p);

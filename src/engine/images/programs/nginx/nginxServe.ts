@@ -4,7 +4,7 @@
  */
 import type { HttpRequest, HttpResponse, NetworkError, SystemCalls } from '../../../os/types';
 import { compareVersions } from '../../compareVersions';
-import { httpResponse, readText, requestHeader, splitTarget } from '../programKit';
+import { httpResponse, readText, requestHeader, splitTarget, statusText } from '../programKit';
 import { formatAccessLogTime, formatHttpDate, formatLogTime } from '../timeFormats';
 import type { NginxConfig, NginxLocation, NginxServer } from './nginxConfig';
 
@@ -25,34 +25,25 @@ export interface NginxExchange {
   accessLog?: string;
 }
 
-// nginx's own reason phrases (ngx_http_status_lines), which differ from the RFC's in places.
-const NGINX_STATUS_TEXT: Record<number, string> = {
-  200: 'OK',
-  201: 'Created',
-  204: 'No Content',
-  301: 'Moved Permanently',
+// nginx's own reason phrases (ngx_http_status_lines) where they differ from the RFC's.
+const NGINX_REASONS: Record<number, string> = {
   302: 'Moved Temporarily',
-  303: 'See Other',
-  304: 'Not Modified',
-  307: 'Temporary Redirect',
-  308: 'Permanent Redirect',
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
   405: 'Not Allowed',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
   503: 'Service Temporarily Unavailable',
   504: 'Gateway Time-out',
 };
+
+/** The reason phrase nginx puts in a status line. */
+function nginxStatusText(status: number): string {
+  return NGINX_REASONS[status] ?? statusText(status);
+}
 
 // Titles of the built-in error pages where they differ from the status line.
 const ERROR_PAGE_TITLE: Record<number, string> = { 302: 'Found', 401: 'Authorization Required' };
 
 /** The built-in page for an error or redirect status; versions before 1.15.4 had `<body bgcolor="white">`. */
 export function nginxErrorPageBody(status: number, version: string): string {
-  const title = `${status} ${ERROR_PAGE_TITLE[status] ?? NGINX_STATUS_TEXT[status] ?? ''}`.trimEnd();
+  const title = `${status} ${ERROR_PAGE_TITLE[status] ?? nginxStatusText(status)}`.trimEnd();
   const body = compareVersions(version, '1.15.4') < 0 ? '<body bgcolor="white">' : '<body>';
   return [
     '<html>',
@@ -351,7 +342,7 @@ function baseHeaders(scope: RequestScope): Record<string, string> {
 
 function finish(status: number, body: string, headers: Record<string, string>, scope: RequestScope): HttpResponse {
   const response = httpResponse(status, body, { ...headers, Connection: 'keep-alive' });
-  response.statusText = NGINX_STATUS_TEXT[status] ?? response.statusText;
+  response.statusText = nginxStatusText(status);
   if (scope.request.method.toUpperCase() === 'HEAD') response.body = '';
   return response;
 }

@@ -1,0 +1,43 @@
+/**
+ * What every controller is, as in kube-controller-manager: it watches some resources, turns each change into the
+ * keys of the objects it manages, and reconciles one key at a time — level-triggered, reading the current state
+ * from the API server rather than trusting the event that woke it.
+ */
+import type { ApiServer } from '../api/apiServer';
+import type { ResourceType, WatchEvent } from '../api/types';
+import type { EventRecorder } from '../events/recorder';
+import type { Runtime } from '../runtime/runtime';
+import type { DecisionLog } from './decisionLog';
+import type { WorkQueue } from './workQueue';
+
+export interface ControllerContext {
+  runtime: Runtime;
+  api: ApiServer;
+  events: EventRecorder;
+  decisions: DecisionLog;
+  queue: WorkQueue;
+}
+
+export interface Controller {
+  /** Keys (`namespace/name`, or `name` for cluster-scoped objects) to reconcile after a watched change. */
+  keysFor(event: WatchEvent, resource: ResourceType): string[];
+  /** Reconciles one key. */
+  sync(key: string): void;
+}
+
+/** A controller as kube-controller-manager registers it; `name` is also its events' source component. */
+export interface ControllerDefinition {
+  name: string;
+  create(context: ControllerContext): Controller;
+}
+
+/** `namespace/name` of an object, the key work queues use (client-go's MetaNamespaceKeyFunc). */
+export function objectKeyOf(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+/** Splits a work-queue key back into namespace and name. */
+export function splitObjectKey(key: string): { namespace?: string; name: string } {
+  const slash = key.indexOf('/');
+  return slash < 0 ? { name: key } : { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
+}

@@ -1,0 +1,102 @@
+/**
+ * The events.k8s.io/v1 broadcaster's series bookkeeping (client-go tools/events/event_broadcaster.go), used by
+ * components on the new Events API such as kube-scheduler. Isomorphic events (same type, action, reason, reporter,
+ * regarding and related object — the note is not part of the key) form a series: the second occurrence writes
+ * `series.count: 2`, later ones only count in memory until the 30-minute refresh or the 6-minute finish writes them.
+ */
+
+/** A core/v1 view of an events.k8s.io/v1 Event, as the apiserver stores and kubectl reads it. */
+export interface SeriesEvent {
+  metadata: { name: string; namespace: string };
+  involvedObject: Record<string, unknown>;
+  related?: Record<string, unknown>;
+  reason: string;
+  message: string;
+  type: string;
+  action: string;
+  /** metav1.MicroTime of the first occurrence. */
+  eventTime: string;
+  reportingComponent: string;
+  reportingInstance: string;
+  series?: { count: number; lastObservedTime: string };
+}
+
+interface CachedEvent {
+  event: SeriesEvent;
+  /** Virtual ms of eventTime and of the last observation, for the 6-minute finish. */
+  eventTimeMs: number;
+  lastObservedMs?: number;
+}
+
+/** One recorder's cache: isomorphic key → the event it stands for. */
+export type SeriesCache = Record<string, CachedEvent>;
+
+const FINISH_TIME_MS = 6 * 60_000;
+
+function isomorphicKey(event: SeriesEvent): string {
+  return JSON.stringify([
+    event.type,
+    event.action,
+    event.reason,
+    event.reportingComponent,
+    event.reportingInstance,
+    event.involvedObject,
+    event.related ?? null,
+  ]);
+}
+
+/**
+ * recordToSink: returns the event to write now (a new one, or the first repeat carrying `series.count: 2`), or
+ * undefined when the repeat is only counted.
+ */
+export function observeSeriesEvent(
+  cache: SeriesCache,
+  event: SeriesEvent,
+  now: number,
+  nowMicro: string,
+): SeriesEvent | undefined {
+  const key = isomorphicKey(event);
+  const cached = cache[key];
+  if (!cached) {
+    cache[key] = { event: structuredClone(event), eventTimeMs: now };
+    return structuredClone(event);
+  }
+  cached.lastObservedMs = now;
+  if (cached.event.series) {
+    cached.event.series = { count: cached.event.series.count + 1, lastObservedTime: nowMicro };
+    return undefined;
+  }
+  cached.event.series = { count: 2, lastObservedTime: nowMicro };
+  return structuredClone(cached.event);
+}
+
+/** refreshExistingEventSeries: every running series, to rewrite with its current count. */
+export function seriesToRefresh(cache: SeriesCache): SeriesEvent[] {
+  return Object.values(cache)
+    .filter((entry) => entry.event.series)
+    .map((entry) => structuredClone(entry.event));
+}
+
+/**
+ * finishSeries: series not observed for 6 minutes are written one last time and forgotten; singletons older than
+ * 6 minutes are forgotten. Returns the final writes.
+ */
+export function finishSeries(cache: SeriesCache, now: number): SeriesEvent[] {
+  const writes: SeriesEvent[] = [];
+  for (const [key, entry] of Object.entries(cache)) {
+    if (entry.event.series) {
+      if ((entry.lastObservedMs ?? entry.eventTimeMs) < now - FINISH_TIME_MS) {
+        writes.push(structuredClone(entry.event));
+        delete cache[key];
+      }
+    } else if (entry.eventTimeMs < now - FINISH_TIME_MS) {
+      delete cache[key];
+    }
+  }
+  return writes;
+}
+
+/** Whether the cache holds anything the periodic housekeeping still has to look at. */
+export function hasPendingSeries(cache: SeriesCache): boolean {
+  return Object.keys(cache).length > 0;
+}

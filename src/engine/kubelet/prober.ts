@@ -1,0 +1,242 @@
+/**
+ * Probe workers (pkg/kubelet/prober/worker.go, prober.go, prober_manager.go): one per container and probe type,
+ * ticking every periodSeconds from when the kubelet took the pod; probes wait for initialDelaySeconds after the
+ * container started, liveness and readiness wait for the startup probe, results change only after
+ * failureThreshold / successThreshold outcomes in a row, and each failure is an `Unhealthy` event.
+ */
+import type { Container, Probe } from '../api/kinds';
+import type { Task } from '../runtime/taskQueue';
+import { EXEC_POLL_MS, checkExec, startExec, type ExecOutcome } from './execInContainer';
+import { specOf, type KubeletContext } from './kubeletContext';
+import { execProbeOutcome, runNetworkProbe, type ProbeOutcome } from './probeExecution';
+import type { ContainerWorkerState, ExecInFlight, PodWorkerState, ProbeType, ProbeWorkerState } from './workerState';
+
+const TASK = {
+  tick: 'kubelet/probe-tick',
+  exec: 'kubelet/probe-exec',
+  done: 'kubelet/probe-done',
+} as const;
+
+interface ProbeRef {
+  uid: string;
+  container: string;
+  type: ProbeType;
+  containerId: string;
+}
+
+const LABEL: Record<ProbeType, string> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
+
+/** What the prober asks of the pod worker. */
+export interface ProberHooks {
+  /** A liveness or startup probe reached its failure threshold: kill the container. */
+  killForProbe(uid: string, container: string, type: 'liveness' | 'startup'): void;
+  /** Ready or started changed: the kubelet writes the status and syncs the pod (kubelet.go handleProbeSync). */
+  resultChanged(uid: string): void;
+}
+
+export class Prober {
+  constructor(
+    private readonly ctx: KubeletContext,
+    private readonly hooks: ProberHooks,
+  ) {
+    ctx.runtime.on(TASK.tick, (task) => this.tick(task.payload as ProbeRef & { manual?: boolean }));
+    ctx.runtime.on(TASK.exec, (task) => this.pollExec(task));
+    ctx.runtime.on(TASK.done, (task) => {
+      const { outcome, ...ref } = task.payload as ProbeRef & { outcome: ProbeOutcome };
+      this.finish(ref, outcome);
+    });
+  }
+
+  /**
+   * Fresh probe workers for a container instance whose running state the kubelet now reports. Initial results
+   * (worker.go): readiness Failure, liveness Success, startup Unknown.
+   */
+  startWorkers(worker: PodWorkerState, container: Container, state: ContainerWorkerState): void {
+    const containerId = state.containerId!;
+    state.probes = {};
+    for (const type of ['startup', 'liveness', 'readiness'] as const) {
+      const probe = probeOf(container, type);
+      if (!probe) continue;
+      state.probes[type] = {
+        containerId,
+        result: type === 'readiness' ? 'Failure' : type === 'liveness' ? 'Success' : 'Unknown',
+        resultRun: 0,
+      };
+      // The worker's ticker started when the kubelet took the pod; ticks keep that phase across restarts.
+      const period = periodMs(probe);
+      const now = this.ctx.runtime.now();
+      const next = worker.startTime + Math.ceil((now - worker.startTime) / period) * period;
+      this.ctx.runtime.at(next, TASK.tick, { uid: worker.uid, container: container.name, type, containerId });
+    }
+  }
+
+  /**
+   * prober_manager.go UpdatePodStatus: each status update of a container not yet ready triggers its readiness
+   * probe at once, outside the ticker.
+   */
+  triggerReadiness(worker: PodWorkerState, state: ContainerWorkerState, delayMs: number): void {
+    const probeState = state.probes.readiness;
+    if (!probeState || probeState.result === 'Success') return;
+    const ref: ProbeRef = {
+      uid: worker.uid,
+      container: state.name,
+      type: 'readiness',
+      containerId: probeState.containerId,
+    };
+    this.ctx.runtime.after(delayMs, TASK.tick, { ...ref, manual: true });
+  }
+
+  private lookup(ref: ProbeRef) {
+    const worker = this.ctx.state.pods[ref.uid];
+    const pod = worker ? this.ctx.findPod(worker) : undefined;
+    const state = worker?.containers[ref.container];
+    const probeState = state?.probes[ref.type];
+    if (!worker || !pod || !state || !probeState) return undefined;
+    if (probeState.containerId !== ref.containerId || state.containerId !== ref.containerId) return undefined;
+    const container = specOf(pod, ref.container);
+    const probe = container ? probeOf(container, ref.type) : undefined;
+    if (!container || !probe) return undefined;
+    return { worker, pod, state, probeState, container, probe };
+  }
+
+  /** worker.go doProbe. */
+  private tick(ref: ProbeRef & { manual?: boolean }): void {
+    const found = this.lookup(ref);
+    if (!found) return;
+    const { pod, state, probeState, container, probe } = found;
+    // A dead container's worker stops (its replacement gets new ones); liveness and startup also stop once the
+    // pod is being deleted, readiness goes on during termination.
+    if (state.runningSince === undefined) return;
+    if (this.ctx.containers.container(ref.containerId)?.state !== 'running') return;
+    if (pod.metadata.deletionTimestamp && ref.type !== 'readiness') return;
+    const { uid, container: name, type, containerId } = ref;
+    if (!ref.manual) this.ctx.runtime.after(periodMs(probe), TASK.tick, { uid, container: name, type, containerId });
+    // While postStart runs the kubelet still reports the container as being created: probes wait.
+    if (state.postStart) return;
+    if (probeState.onHold || probeState.inFlight) return;
+    const now = this.ctx.runtime.now();
+    if (Math.floor((now - state.runningSince) / 1000) < (probe.initialDelaySeconds ?? 0)) return;
+    // Startup stops once it passed; the others wait for it (worker.go: `if c.Started != nil && *c.Started`).
+    if (ref.type === 'startup' ? state.started : !state.started) return;
+    if (ref.type === 'readiness' && ref.manual && probeState.result === 'Success') return;
+    this.runProbe(ref, probe, probeState, container, found.worker);
+  }
+
+  private runProbe(
+    ref: ProbeRef,
+    probe: Probe,
+    probeState: ProbeWorkerState,
+    container: Container,
+    worker: PodWorkerState,
+  ): void {
+    const { ctx } = this;
+    const timeoutSeconds = probe.timeoutSeconds ?? 1;
+    const plain = { uid: ref.uid, container: ref.container, type: ref.type, containerId: ref.containerId };
+    if (probe.exec) {
+      const argv = probe.exec.command ?? [];
+      const started = startExec(
+        ctx.kernel,
+        ctx.containers,
+        ref.containerId,
+        argv,
+        () => ctx.newExecId(),
+        ctx.runtime.now() + timeoutSeconds * 1000,
+      );
+      if ('done' in started) {
+        this.finish(plain, execProbeOutcome(started.done, argv, timeoutSeconds));
+        return;
+      }
+      probeState.inFlight = true;
+      ctx.runtime.after(EXEC_POLL_MS, TASK.exec, { ...plain, exec: started.running, timeoutSeconds });
+      return;
+    }
+    const sandbox = ctx.containers.sandbox(ref.uid);
+    const outcome = runNetworkProbe(probe, { podIp: sandbox?.ip ?? '', container, net: ctx.nodeNet(worker.node) });
+    probeState.inFlight = true;
+    const { afterMs, ...result } = outcome;
+    ctx.runtime.after(afterMs, TASK.done, { ...plain, outcome: result });
+  }
+
+  private pollExec(task: Task): void {
+    const { exec, timeoutSeconds, ...ref } = task.payload as ProbeRef & { exec: ExecInFlight; timeoutSeconds: number };
+    const outcome: ExecOutcome | undefined = checkExec(this.ctx.kernel, exec, this.ctx.runtime.now());
+    if (!outcome) {
+      this.ctx.runtime.after(EXEC_POLL_MS, TASK.exec, task.payload);
+      return;
+    }
+    this.finish(ref, execProbeOutcome(outcome, exec.argv, timeoutSeconds));
+  }
+
+  /** prober.go probe (event) and worker.go doProbe (thresholds, result). */
+  private finish(ref: ProbeRef, outcome: ProbeOutcome): void {
+    const found = this.lookup(ref);
+    if (!found) return;
+    const { pod, state, probeState, probe } = found;
+    delete probeState.inFlight;
+    const { ctx } = this;
+    // The container died meanwhile, or the pod is being deleted: the outcome no longer matters.
+    if (state.runningSince === undefined || ctx.containers.container(ref.containerId)?.state !== 'running') return;
+    if (pod.metadata.deletionTimestamp && ref.type !== 'readiness') return;
+    const label = LABEL[ref.type];
+    probeState.lastOutcome = {
+      time: ctx.runtime.now(),
+      success: outcome.verdict === 'success' || outcome.verdict === 'warning',
+      output: outcome.output,
+    };
+    if (outcome.verdict === 'error') {
+      // A probe that could not run leaves the result as it was.
+      ctx.record(
+        pod,
+        'Warning',
+        'Unhealthy',
+        `${label} probe errored and resulted in unknown state: ${outcome.output}`,
+        ref.container,
+      );
+      return;
+    }
+    if (outcome.verdict === 'failure')
+      ctx.record(pod, 'Warning', 'Unhealthy', `${label} probe failed: ${outcome.output}`, ref.container);
+    if (outcome.verdict === 'warning')
+      ctx.record(pod, 'Warning', 'ProbeWarning', `${label} probe warning: ${outcome.output}`, ref.container);
+    const result = outcome.verdict === 'failure' ? 'Failure' : 'Success';
+    this.count(probeState, result);
+    const threshold = result === 'Failure' ? (probe.failureThreshold ?? 3) : (probe.successThreshold ?? 1);
+    if (probeState.resultRun < threshold) return;
+    const changed = probeState.result !== result;
+    probeState.result = result;
+    if (result === 'Failure' && ref.type !== 'readiness') {
+      // Stop probing this container: it is about to be killed.
+      probeState.onHold = true;
+      probeState.resultRun = 0;
+      this.hooks.killForProbe(ref.uid, ref.container, ref.type);
+      return;
+    }
+    if (!changed) return;
+    if (ref.type === 'startup') {
+      state.started = true;
+      if (!state.probes.readiness) state.ready = true;
+      this.triggerReadiness(found.worker, state, 0);
+    } else if (ref.type === 'readiness') {
+      state.ready = result === 'Success';
+    }
+    this.hooks.resultChanged(ref.uid);
+  }
+
+  private count(probeState: ProbeWorkerState, result: 'Success' | 'Failure'): void {
+    if (probeState.lastResult === result) probeState.resultRun++;
+    else {
+      probeState.lastResult = result;
+      probeState.resultRun = 1;
+    }
+  }
+}
+
+function probeOf(container: Container, type: ProbeType): Probe | undefined {
+  if (type === 'liveness') return container.livenessProbe;
+  if (type === 'readiness') return container.readinessProbe;
+  return container.startupProbe;
+}
+
+function periodMs(probe: Probe): number {
+  return (probe.periodSeconds ?? 10) * 1000;
+}
