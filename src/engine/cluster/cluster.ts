@@ -22,6 +22,9 @@ import type { KubectlResult } from '../kubectl/types';
 import { SYSTEM_NAMESPACES, createNamespace, createSystemServices, nodeAddressing, registerNode } from './bootstrap';
 import { defaultShape, type ClusterShape } from './shape';
 import { ServiceDirectory } from './serviceDirectory';
+import { ControllerManager } from '../controllers/controllerManager';
+import { DecisionLog, type DecisionLogState } from '../controllers/decisionLog';
+import { CONTROLLERS } from '../controllers/registry';
 
 export interface ClusterOptions {
   /** Seed of every random choice (names, IPs, tie-breaks). Default 1. */
@@ -44,6 +47,7 @@ export interface ClusterState {
   kernel: KernelState;
   containers: ContainerRuntimeState;
   kubelet: KubeletState;
+  decisions: DecisionLogState;
   /** node name → index used for its addresses (stable when nodes come and go). */
   nodeIndexes: Record<string, number>;
 }
@@ -59,6 +63,8 @@ export class Cluster {
   readonly containers: ContainerRuntime;
   readonly network: ClusterNetwork;
   readonly kubelet: Kubelet;
+  readonly decisions: DecisionLog;
+  readonly controllers: ControllerManager;
   private readonly images = createImageCatalog();
 
   private constructor(readonly state: ClusterState) {
@@ -92,6 +98,8 @@ export class Cluster {
       network: this.network,
       images: this.images,
     });
+    this.decisions = new DecisionLog(state.decisions, now);
+    this.controllers = new ControllerManager(this.runtime, this.api, this.events, this.decisions, CONTROLLERS);
   }
 
   static create(options: ClusterOptions = {}): Cluster {
@@ -108,6 +116,7 @@ export class Cluster {
       kernel: Kernel.initialState(),
       containers: ContainerRuntime.initialState(),
       kubelet: Kubelet.initialState(),
+      decisions: DecisionLog.initialState(),
       nodeIndexes: {},
     };
     const cluster = new Cluster(state);
