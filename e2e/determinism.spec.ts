@@ -13,7 +13,7 @@ for (const id of ['S002-liveness-exec', 'S002-share-pid', 'S000-pod']) {
     await expect(page.locator('[data-engine-status="ready"]')).toBeVisible();
     const script = fs.readFileSync(new URL(`${id}.sh`, EXAMPLES), 'utf8');
     const outcome = await page.evaluate(
-      (text) => (window as unknown as PlaygroundWindow).kubePlayground.runScript(text, 1),
+      (text) => (globalThis as unknown as PlaygroundWindow).kubePlayground.runScript(text, 1),
       script,
     );
     expect(outcome).toEqual({ ok: true, transcript: fs.readFileSync(new URL(`${id}.transcript`, EXAMPLES), 'utf8') });

@@ -420,7 +420,7 @@ describe('ApiServer: deletion', () => {
 });
 
 describe('ApiServer: namespaces', () => {
-  it('marks a deleted namespace Terminating, deletes its content, refuses new content, and goes once empty', () => {
+  it('marks a deleted namespace Terminating and refuses new content, leaving the content to the namespace controller', () => {
     const { api } = setup();
     ok(api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'demo' } }));
     expect(api.find(NAMESPACES, undefined, 'demo')?.spec).toEqual({ finalizers: ['kubernetes'] });
@@ -430,8 +430,8 @@ describe('ApiServer: namespaces', () => {
     const terminating = ok(api.delete(NAMESPACES, undefined, 'demo'));
     expect(terminating.status).toEqual({ phase: 'Terminating' });
     expect(terminating.metadata.deletionTimestamp).toBe('2026-01-05T09:00:00Z');
-    expect(api.find(CONFIGMAPS, 'demo', 'c')).toBeUndefined();
-    expect(api.find(PODS, 'demo', 'running')?.metadata.deletionGracePeriodSeconds).toBe(30);
+    expect(api.find(CONFIGMAPS, 'demo', 'c')).toBeDefined();
+    expect(api.find(PODS, 'demo', 'running')?.metadata.deletionTimestamp).toBeUndefined();
     const refused = api.create({ ...pod('x'), metadata: { name: 'x', namespace: 'demo' } });
     expect(refused.ok ? undefined : refused.error).toMatchObject({
       code: 403,
@@ -439,9 +439,8 @@ describe('ApiServer: namespaces', () => {
       message: 'pods "x" is forbidden: unable to create new content in namespace demo because it is being terminated',
     });
     expect(ok(api.delete(NAMESPACES, undefined, 'demo')).metadata.name).toBe('demo');
-    // The kubelet's final delete of the last pod lets the namespace go.
     ok(api.delete(PODS, 'demo', 'running', { gracePeriodSeconds: 0 }));
-    expect(api.find(NAMESPACES, undefined, 'demo')).toBeUndefined();
+    expect(api.find(NAMESPACES, undefined, 'demo')?.status).toEqual({ phase: 'Terminating' });
   });
 
   it('removes a namespace through the finalize subresource once its finalizers are gone', () => {

@@ -142,8 +142,32 @@ interface Selection {
   fields?: FieldSelector;
 }
 
+/**
+ * Lookup structures over one resource's bucket, derived from the state (built on first use, so a restored server
+ * rebuilds them) and kept in step by every write.
+ */
+interface BucketIndex {
+  /** The bucket in the state. */
+  bucket: Record<string, KubeObject>;
+  /** namespace (empty when cluster-scoped) → name → object. */
+  byNamespace: Map<string, Map<string, KubeObject>>;
+  /** The bucket's keys sorted, until an object is added or removed. */
+  sortedKeys?: string[];
+  /** Objects in key order, whole and by namespace, until the next write. */
+  listed?: KubeObject[];
+  listedIn: Map<string, KubeObject[]>;
+}
+
+/** Splits a bucket key `namespace/name` (namespaces never contain a slash). */
+function splitObjectKey(key: string): [string, string] {
+  const slash = key.indexOf('/');
+  return [key.slice(0, slash), key.slice(slash + 1)];
+}
+
 export class ApiServer implements ApiClient {
   private readonly listeners: WatchListener[] = [];
+  /** resourceKey → the bucket's index. */
+  private readonly indexes = new Map<string, BucketIndex>();
   /** Earliest time an Event lease may expire (derived from state, so a restored server just scans once). */
   private nextExpiryScan = -Infinity;
 
@@ -178,6 +202,15 @@ export class ApiServer implements ApiClient {
     return this.clock();
   }
 
+  /**
+   * A number that changes with every stored change (the latest resourceVersion), read after due Events expired as
+   * any read does: components compare it to tell that nothing they looked up can have changed.
+   */
+  revision(): number {
+    this.expireEvents();
+    return this.state.resourceVersion;
+  }
+
   /** The current resourceVersion, as a list returns it in its metadata (the point a watch resumes from). */
   resourceVersion(): string {
     this.expireEvents();
@@ -204,12 +237,18 @@ export class ApiServer implements ApiClient {
   /** All stored objects of a resource (optionally in one namespace), sorted by namespace then name as etcd lists them. */
   all(resource: ResourceType, namespace?: string): KubeObject[] {
     this.expireEvents();
-    const bucket = this.bucket(resource);
-    const prefix = resource.namespaced && namespace !== undefined ? `${namespace}/` : undefined;
-    return Object.keys(bucket)
-      .sort()
-      .filter((key) => !prefix || key.startsWith(prefix))
-      .map((key) => bucket[key]!);
+    const index = this.index(resource);
+    const bucket = index.bucket;
+    const keys = (index.sortedKeys ??= Object.keys(bucket).sort());
+    if (!resource.namespaced || namespace === undefined)
+      return (index.listed ??= keys.map((key) => bucket[key]!)).slice();
+    let listed = index.listedIn.get(namespace);
+    if (!listed) {
+      const prefix = `${namespace}/`;
+      listed = keys.filter((key) => key.startsWith(prefix)).map((key) => bucket[key]!);
+      index.listedIn.set(namespace, listed);
+    }
+    return listed.slice();
   }
 
   /**
@@ -325,7 +364,7 @@ export class ApiServer implements ApiClient {
     const status = (pod.status ??= {});
     delete status.nominatedNodeName;
     setPodCondition(pod, { type: 'PodScheduled', status: 'True' }, formatTimestamp(this.clock()));
-    return { ok: true, value: this.store(PODS, pod as unknown as KubeObject, 'MODIFIED') };
+    return { ok: true, value: this.store(PODS, pod as unknown as KubeObject, 'MODIFIED', true) };
   }
 
   /**
@@ -341,7 +380,7 @@ export class ApiServer implements ApiClient {
     if (deepEqual(next, current)) return { ok: true, value: current };
     if (finalizers.length === 0 && shouldDeleteDuringUpdate(next, current))
       return { ok: true, value: this.remove(NAMESPACES, next) };
-    return { ok: true, value: this.store(NAMESPACES, next, 'MODIFIED') };
+    return { ok: true, value: this.store(NAMESPACES, next, 'MODIFIED', true) };
   }
 
   /** Updates the status subresource: the stored object with the request's status (and, for some kinds, metadata). */
@@ -360,15 +399,22 @@ export class ApiServer implements ApiClient {
     const requested = object.metadata?.resourceVersion;
     if (requested && requested !== current.metadata.resourceVersion)
       return { ok: false, error: conflict(resource, name, OPTIMISTIC_LOCK_ERROR) };
+    const metadataFields = STATUS_METADATA[resourceKey(resource)] ?? [];
+    // Only the status and those metadata fields can differ: compare them before copying anything (the kubelet
+    // writes every pod's status often, mostly unchanged).
+    if (
+      deepEqual(object.status, current.status) &&
+      metadataFields.every((field) => deepEqual(object.metadata[field], current.metadata[field]))
+    )
+      return { ok: true, value: current };
     const next = structuredClone(current);
     next.status = structuredClone(object.status);
-    for (const field of STATUS_METADATA[resourceKey(resource)] ?? []) {
+    for (const field of metadataFields) {
       const value = object.metadata[field];
       if (value === undefined) delete next.metadata[field];
       else next.metadata[field] = structuredClone(value);
     }
-    if (deepEqual(withoutVersion(next), withoutVersion(current))) return { ok: true, value: current };
-    return { ok: true, value: this.store(resource, next, 'MODIFIED') };
+    return { ok: true, value: this.store(resource, next, 'MODIFIED', true) };
   }
 
   patch(
@@ -467,7 +513,7 @@ export class ApiServer implements ApiClient {
     if (!graceful && !pendingFinalizers) {
       return { ok: true, value: this.remove(resource, current) };
     }
-    const updated = deepEqual(object, current) ? current : this.store(resource, object, 'MODIFIED');
+    const updated = deepEqual(object, current) ? current : this.store(resource, object, 'MODIFIED', true);
     // A graceless delete of a pod is written (deletionTimestamp set) and then removed.
     if (!pendingFinalizers && grace === 0) return { ok: true, value: this.remove(resource, updated) };
     return { ok: true, value: updated };
@@ -475,11 +521,9 @@ export class ApiServer implements ApiClient {
 
   /**
    * Namespaces (pkg/registry/core/namespace/storage: Delete): the first delete marks the namespace Terminating;
-   * it disappears once spec.finalizers is empty. No namespace controller runs in the simulator, so its work
-   * (namespace_deleter.go: delete all content, then finalize once nothing is left) is done here.
+   * it disappears once spec.finalizers is empty — the namespace controller deletes its content, then finalizes it.
    */
   private deleteNamespace(current: KubeObject, options: DeleteOptions): ApiResult<KubeObject> {
-    const name = current.metadata.name!;
     const finalizers = (current.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [];
     if (current.metadata.deletionTimestamp) {
       if (finalizers.length > 0) return { ok: true, value: current };
@@ -490,29 +534,7 @@ export class ApiServer implements ApiClient {
     object.status = { ...(object.status as object), phase: 'Terminating' };
     object.metadata.finalizers = deletionFinalizers(NAMESPACES, object.metadata.finalizers ?? [], options);
     if (object.metadata.finalizers.length === 0) delete object.metadata.finalizers;
-    const terminating = this.store(NAMESPACES, object, 'MODIFIED');
-    for (const resource of RESOURCE_TYPES) {
-      if (!resource.namespaced || !resource.verbs.includes('delete')) continue;
-      for (const item of this.all(resource, name))
-        this.delete(resource, name, item.metadata.name!, { propagationPolicy: 'Background' });
-    }
-    return { ok: true, value: this.finalizeIfEmpty(name) ?? terminating };
-  }
-
-  /** The namespace controller's last step: a Terminating namespace with no content left is finalized (removed). */
-  private finalizeIfEmpty(namespace: string): KubeObject | undefined {
-    const current = this.lookup(NAMESPACES, undefined, namespace);
-    if ((current?.status as { phase?: string } | undefined)?.phase !== 'Terminating') return undefined;
-    const prefix = `${namespace}/`;
-    for (const resource of RESOURCE_TYPES) {
-      if (resource.namespaced && Object.keys(this.bucket(resource)).some((key) => key.startsWith(prefix)))
-        return undefined;
-    }
-    const next = structuredClone(current!);
-    next.spec = { ...(next.spec as object), finalizers: [] };
-    if (deepEqual(next, current)) return current;
-    if (!shouldDeleteDuringUpdate(next, current!)) return this.store(NAMESPACES, next, 'MODIFIED');
-    return this.remove(NAMESPACES, next);
+    return { ok: true, value: this.store(NAMESPACES, object, 'MODIFIED', true) };
   }
 
   /** The update path (registry/store.go:Update with rest.BeforeUpdate) shared by update and patch. */
@@ -626,19 +648,68 @@ export class ApiServer implements ApiClient {
   }
 
   private lookup(resource: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.bucket(resource)[objectKey(resource.namespaced ? namespace : undefined, name)];
+    return this.index(resource)
+      .byNamespace.get(resource.namespaced ? (namespace ?? '') : '')
+      ?.get(name);
   }
 
   private bucket(resource: ResourceType): Record<string, KubeObject> {
-    return (this.state.objects[resourceKey(resource)] ??= {});
+    return this.index(resource).bucket;
   }
 
-  private store(resource: ResourceType, object: KubeObject, type: 'ADDED' | 'MODIFIED'): KubeObject {
-    const stored = structuredClone(object);
+  /** The index of a resource's bucket; like a read of the bucket, it creates the (empty) bucket in the state. */
+  private index(resource: ResourceType): BucketIndex {
+    const key = resourceKey(resource);
+    const index = this.indexes.get(key);
+    if (index) return index;
+    const bucket = (this.state.objects[key] ??= {});
+    const byNamespace = new Map<string, Map<string, KubeObject>>();
+    for (const [objectKey, object] of Object.entries(bucket)) {
+      const [namespace, name] = splitObjectKey(objectKey);
+      let names = byNamespace.get(namespace);
+      if (!names) byNamespace.set(namespace, (names = new Map()));
+      names.set(name, object);
+    }
+    const built: BucketIndex = { bucket, byNamespace, listedIn: new Map() };
+    this.indexes.set(key, built);
+    return built;
+  }
+
+  /** Puts an object in its bucket and index; returns the object it replaced. */
+  private put(resource: ResourceType, key: string, object: KubeObject): KubeObject | undefined {
+    const index = this.index(resource);
+    const previous = index.bucket[key];
+    index.bucket[key] = object;
+    const [namespace, name] = splitObjectKey(key);
+    let names = index.byNamespace.get(namespace);
+    if (!names) index.byNamespace.set(namespace, (names = new Map()));
+    names.set(name, object);
+    if (!previous) delete index.sortedKeys;
+    delete index.listed;
+    index.listedIn.clear();
+    return previous;
+  }
+
+  /** Takes an object out of its bucket and index. */
+  private drop(resource: ResourceType, key: string): void {
+    const index = this.index(resource);
+    if (!(key in index.bucket)) return;
+    delete index.bucket[key];
+    const [namespace, name] = splitObjectKey(key);
+    const names = index.byNamespace.get(namespace);
+    names?.delete(name);
+    if (names?.size === 0) index.byNamespace.delete(namespace);
+    delete index.sortedKeys;
+    delete index.listed;
+    index.listedIn.clear();
+  }
+
+  /** Stores a copy of `object`, or `object` itself when `owned` (a private copy the caller built and drops). */
+  private store(resource: ResourceType, object: KubeObject, type: 'ADDED' | 'MODIFIED', owned = false): KubeObject {
+    const stored = owned ? object : structuredClone(object);
     stored.metadata.resourceVersion = String(++this.state.resourceVersion);
     const key = objectKey(stored.metadata.namespace, stored.metadata.name!);
-    const previous = this.bucket(resource)[key];
-    this.bucket(resource)[key] = stored;
+    const previous = this.put(resource, key, stored);
     if (resource === EVENTS) {
       const expiry = this.clock() + EVENT_TTL_MS;
       this.state.eventExpiry[key] = expiry;
@@ -655,10 +726,9 @@ export class ApiServer implements ApiClient {
     const removed = structuredClone(object);
     removed.metadata.resourceVersion = String(++this.state.resourceVersion);
     const key = objectKey(removed.metadata.namespace, removed.metadata.name!);
-    delete this.bucket(resource)[key];
+    this.drop(resource, key);
     if (resource === EVENTS) delete this.state.eventExpiry[key];
     this.record(resource, { type: 'DELETED', object: removed });
-    if (resource.namespaced) this.finalizeIfEmpty(removed.metadata.namespace!);
     return removed;
   }
 

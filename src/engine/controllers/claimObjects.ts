@@ -6,9 +6,13 @@ import type { ResourceType, KubeObject } from '../api/types';
 import type { ControllerContext } from './controller';
 import { controllerOf, controllerRefTo } from './ownerReferences';
 
+/** What claiming did to one object: an orphan taken over, or an owned object let go. */
+export type ClaimChange = 'adopted' | 'released';
+
 /**
  * The objects `owner` controls after claiming: those it owns that still match, plus adopted orphans that match.
- * `matches` is the owner's selector applied to an object's labels.
+ * `matches` is the owner's selector applied to an object's labels; `onChange` hears of each successful adoption
+ * and release (for the decision log).
  */
 export function claimObjects<T extends KubeObject>(
   context: ControllerContext,
@@ -16,6 +20,7 @@ export function claimObjects<T extends KubeObject>(
   owner: KubeObject,
   candidates: readonly T[],
   matches: (object: T) => boolean,
+  onChange?: (object: T, change: ClaimChange) => void,
 ): T[] {
   const ownerDeleting = owner.metadata.deletionTimestamp !== undefined;
   const claimed: T[] = [];
@@ -24,12 +29,17 @@ export function claimObjects<T extends KubeObject>(
     if (ref) {
       if (ref.uid !== owner.metadata.uid) continue;
       if (matches(object) || ownerDeleting) claimed.push(object);
-      else updateOwnerReferences(context, resource, object, (refs) => refs.filter((r) => r.uid !== owner.metadata.uid));
+      else if (
+        updateOwnerReferences(context, resource, object, (refs) => refs.filter((r) => r.uid !== owner.metadata.uid))
+      )
+        onChange?.(object, 'released');
       continue;
     }
     if (ownerDeleting || object.metadata.deletionTimestamp || !matches(object)) continue;
     const adopted = updateOwnerReferences(context, resource, object, (refs) => [...refs, controllerRefTo(owner)]);
-    if (adopted) claimed.push(adopted as T);
+    if (!adopted) continue;
+    claimed.push(adopted as T);
+    onChange?.(adopted as T, 'adopted');
   }
   return claimed;
 }

@@ -4,7 +4,7 @@
  * from the API server rather than trusting the event that woke it.
  */
 import type { ApiServer } from '../api/apiServer';
-import type { ResourceType, WatchEvent } from '../api/types';
+import type { KubeObject, ResourceType, WatchEvent } from '../api/types';
 import type { EventRecorder } from '../events/recorder';
 import type { Runtime } from '../runtime/runtime';
 import type { DecisionLog } from './decisionLog';
@@ -19,8 +19,11 @@ export interface ControllerContext {
 }
 
 export interface Controller {
-  /** Keys (`namespace/name`, or `name` for cluster-scoped objects) to reconcile after a watched change. */
-  keysFor(event: WatchEvent, resource: ResourceType): string[];
+  /**
+   * Keys (`namespace/name`, or `name` for cluster-scoped objects) to reconcile after a watched change; `previous`
+   * is the object before a MODIFIED change (an informer's oldObj), for handlers that compare the two.
+   */
+  keysFor(event: WatchEvent, resource: ResourceType, previous?: KubeObject): string[];
   /** Reconciles one key. */
   sync(key: string): void;
 }

@@ -28,9 +28,9 @@ export class ControllerManager {
       const { controller, key } = task.payload as SyncPayload;
       this.controllers.get(controller)?.controller.sync(key);
     });
-    api.watch((event, resource) => {
+    api.watch((event, resource, previous) => {
       for (const { controller, queue } of this.controllers.values()) {
-        for (const key of controller.keysFor(event, resource)) queue.add(key);
+        for (const key of controller.keysFor(event, resource, previous)) queue.add(key);
       }
     });
   }

@@ -34,10 +34,28 @@ export class DecisionLog {
       this.state.entries.splice(0, this.state.entries.length - MAX_DECISIONS);
   }
 
+  /**
+   * Records a decision unless the latest one `controller` made about the object says the same: a controller that
+   * re-syncs while waiting (a stalled rollout) explains the wait once, not on every sync.
+   */
+  recordUnlessRepeated(controller: string, object: Decision['object'], text: string): void {
+    for (let i = this.state.entries.length - 1; i >= 0; i--) {
+      const entry = this.state.entries[i]!;
+      if (entry.controller !== controller || !sameObject(entry.object, object)) continue;
+      if (entry.text === text) return;
+      break;
+    }
+    this.record(controller, object, text);
+  }
+
   /** Decisions about one object, oldest first. */
   about(kind: string, namespace: string | undefined, name: string): Decision[] {
     return this.state.entries.filter(
       (d) => d.object.kind === kind && d.object.name === name && d.object.namespace === namespace,
     );
   }
+}
+
+function sameObject(a: Decision['object'], b: Decision['object']): boolean {
+  return a.kind === b.kind && a.name === b.name && a.namespace === b.namespace && a.uid === b.uid;
 }

@@ -72,18 +72,31 @@ export function deleteControlledPod(
   owner: KubeObject,
   pod: Pod,
 ): boolean {
+  return requestPodDeletion(context, controller, owner, pod).ok;
+}
+
+/**
+ * `deleteControlledPod` with the apiserver's error kept, for controllers that report it (a ReplicaSet's
+ * `ReplicaFailure` condition). A pod already gone counts as deleted, without an event.
+ */
+export function requestPodDeletion(
+  context: ControllerContext,
+  controller: string,
+  owner: KubeObject,
+  pod: Pod,
+): { ok: true } | { ok: false; error: ApiError } {
   const deleted = context.api.delete(PODS, pod.metadata.namespace, pod.metadata.name, {
     preconditionUid: pod.metadata.uid,
   });
   if (!deleted.ok) {
-    if (deleted.error.reason === 'NotFound') return true;
+    if (deleted.error.reason === 'NotFound') return { ok: true };
     context.events.record(referenceTo(owner), 'Warning', 'FailedDelete', `Error deleting: ${deleted.error.message}`, {
       component: controller,
     });
-    return false;
+    return { ok: false, error: deleted.error };
   }
   context.events.record(referenceTo(owner), 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, {
     component: controller,
   });
-  return true;
+  return { ok: true };
 }

@@ -3,5 +3,27 @@
  * Each controller module exports its definition; adding one here is all it takes to run it.
  */
 import type { ControllerDefinition } from './controller';
+import { DEPLOYMENT_CONTROLLER } from './deployment/deploymentController';
+import { REPLICA_SET_CONTROLLER, REPLICATION_CONTROLLER } from './replicaset/replicaController';
+import { JOB_CONTROLLER } from './job/jobController';
+import { TTL_AFTER_FINISHED_CONTROLLER } from './job/ttlAfterFinishedController';
+import { STATEFUL_SET_CONTROLLER } from './statefulset/statefulSetController';
+import { DAEMON_SET_CONTROLLER } from './daemonset/daemonSetController';
+import { CRONJOB_CONTROLLER } from './cronjob/cronJobController';
+import { GARBAGE_COLLECTOR } from './garbagecollector/garbageCollector';
+import { NAMESPACE_CONTROLLER } from './namespace/namespaceController';
+import { SERVICE_ACCOUNT_CONTROLLER } from './serviceaccount/serviceAccountController';
 
-export const CONTROLLERS: readonly ControllerDefinition[] = [];
+export const CONTROLLERS: readonly ControllerDefinition[] = [
+  DEPLOYMENT_CONTROLLER,
+  REPLICA_SET_CONTROLLER,
+  REPLICATION_CONTROLLER,
+  JOB_CONTROLLER,
+  TTL_AFTER_FINISHED_CONTROLLER,
+  STATEFUL_SET_CONTROLLER,
+  DAEMON_SET_CONTROLLER,
+  CRONJOB_CONTROLLER,
+  GARBAGE_COLLECTOR,
+  NAMESPACE_CONTROLLER,
+  SERVICE_ACCOUNT_CONTROLLER,
+];

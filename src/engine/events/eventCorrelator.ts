@@ -5,7 +5,7 @@
  * one object, then one more every 5 minutes — which is why a long probe failure's later events can go missing on a
  * real cluster too (kubernetes issue 67887).
  */
-import { lruAdd, lruGet, type LruCache } from './lruCache';
+import { LruCache, type LruEntries } from './lruCache';
 
 /** A core/v1 Event as the recorder builds it (the fields the correlator reads and writes). */
 export interface CoreEvent {
@@ -52,9 +52,9 @@ interface SpamRecord {
 }
 
 export interface CorrelatorState {
-  aggregates: LruCache<AggregateRecord>;
-  observations: LruCache<EventLog>;
-  spam: LruCache<SpamRecord>;
+  aggregates: LruEntries<AggregateRecord>;
+  observations: LruEntries<EventLog>;
+  spam: LruEntries<SpamRecord>;
 }
 
 // events_cache.go constants.
@@ -100,18 +100,6 @@ function spamKey(event: CoreEvent): string {
   ].join('');
 }
 
-/** EventSourceObjectSpamFilter.Filter: true when the event is dropped. */
-function isSpam(state: CorrelatorState, event: CoreEvent, now: number): boolean {
-  const key = spamKey(event);
-  const record = lruGet(state.spam, key) ?? { tokens: SPAM_BURST, last: now };
-  record.tokens = Math.min(SPAM_BURST, record.tokens + (now - record.last) * SPAM_REFILL_PER_MS);
-  record.last = now;
-  const allowed = record.tokens >= 1;
-  if (allowed) record.tokens -= 1;
-  lruAdd(state.spam, key, record, MAX_LRU_CACHE_ENTRIES);
-  return !allowed;
-}
-
 /** EventAggregatorByReasonFunc: the group is everything but the message. */
 function aggregateKey(event: CoreEvent): string {
   const o = event.involvedObject;
@@ -138,97 +126,102 @@ export interface Correlation {
   skip: boolean;
 }
 
-/**
- * EventCorrelate: aggregate, observe, then filter spam. `now` is virtual ms; `nameNow` names a new aggregate event
- * (`<object>.<UnixNano hex>`) at the moment the aggregator reads its clock.
- */
-export function correlateEvent(
-  state: CorrelatorState,
-  incoming: CoreEvent,
-  now: number,
-  nameNow: () => string,
-): Correlation {
-  const { event, cacheKey } = aggregate(state, incoming, now, nameNow);
-  const observed = observe(state, event, cacheKey);
-  return { event: observed, update: observed.count > 1, skip: isSpam(state, observed, now) };
-}
+/** The correlator of one recorder, over its caches in the engine state. */
+export class EventCorrelator {
+  private readonly aggregates: LruCache<AggregateRecord>;
+  private readonly observations: LruCache<EventLog>;
+  private readonly spam: LruCache<SpamRecord>;
 
-/** EventAggregate: the 10th distinct message within 10 minutes of the previous one turns into a combined event. */
-function aggregate(
-  state: CorrelatorState,
-  event: CoreEvent,
-  now: number,
-  nameNow: () => string,
-): { event: CoreEvent; cacheKey: string } {
-  // Records are in last-use order; those older than the interval would start afresh anyway, so drop them.
-  for (const key in state.aggregates) {
-    if (now - state.aggregates[key]!.last <= AGGREGATE_INTERVAL_MS) break;
-    delete state.aggregates[key];
+  constructor(state: CorrelatorState) {
+    this.aggregates = new LruCache(state.aggregates, MAX_LRU_CACHE_ENTRIES);
+    this.observations = new LruCache(state.observations, MAX_LRU_CACHE_ENTRIES);
+    this.spam = new LruCache(state.spam, MAX_LRU_CACHE_ENTRIES);
   }
-  const groupKey = aggregateKey(event);
-  let record = lruGet(state.aggregates, groupKey);
-  if (!record || now - record.last > AGGREGATE_INTERVAL_MS) record = { localKeys: [], last: now };
-  if (!record.localKeys.includes(event.message)) record.localKeys.push(event.message);
-  record.last = now;
-  lruAdd(state.aggregates, groupKey, record, MAX_LRU_CACHE_ENTRIES);
-  if (record.localKeys.length < AGGREGATE_MAX_EVENTS) return { event, cacheKey: eventKey(event) };
-  // Go pops an arbitrary member (map order); the oldest keeps the simulation deterministic.
-  record.localKeys.shift();
-  const stamp = event.lastTimestamp;
-  return {
-    cacheKey: groupKey,
-    event: {
-      metadata: { name: nameNow(), namespace: event.metadata.namespace },
-      involvedObject: event.involvedObject,
-      reason: event.reason,
-      message: `(combined from similar events): ${event.message}`,
-      source: event.source,
-      firstTimestamp: stamp,
-      lastTimestamp: stamp,
-      count: 1,
-      type: event.type,
-      // The aggregate copy carries no reporting fields.
-      reportingComponent: '',
-      reportingInstance: '',
-    },
-  };
-}
 
-/** eventObserve: a repeat takes the first occurrence's name and first timestamp and counts one more. */
-function observe(state: CorrelatorState, event: CoreEvent, cacheKey: string): CoreEvent {
-  const observed: CoreEvent = { ...event, metadata: { ...event.metadata } };
-  const last = lruGet(state.observations, cacheKey);
-  if (last && last.count > 0) {
-    observed.metadata.name = last.name;
-    observed.metadata.resourceVersion = last.resourceVersion;
-    observed.firstTimestamp = last.firstTimestamp;
-    observed.count = last.count + 1;
+  /**
+   * EventCorrelate: aggregate, observe, then filter spam. `now` is virtual ms; `nameNow` names a new aggregate
+   * event (`<object>.<UnixNano hex>`) at the moment the aggregator reads its clock.
+   */
+  correlate(incoming: CoreEvent, now: number, nameNow: () => string): Correlation {
+    const { event, cacheKey } = this.aggregate(incoming, now, nameNow);
+    const observed = this.observe(event, cacheKey);
+    return { event: observed, update: observed.count > 1, skip: this.isSpam(observed, now) };
   }
-  lruAdd(
-    state.observations,
-    cacheKey,
-    {
-      count: observed.count,
-      firstTimestamp: observed.firstTimestamp,
-      name: observed.metadata.name,
-      resourceVersion: observed.metadata.resourceVersion ?? '',
-    },
-    MAX_LRU_CACHE_ENTRIES,
-  );
-  return observed;
-}
 
-/** UpdateState: remember what the server stored, under the stored event's own key. */
-export function recordServerState(state: CorrelatorState, stored: CoreEvent): void {
-  lruAdd(
-    state.observations,
-    eventKey(stored),
-    {
+  /** UpdateState: remember what the server stored, under the stored event's own key. */
+  recordServerState(stored: CoreEvent): void {
+    this.observations.add(eventKey(stored), {
       count: stored.count,
       firstTimestamp: stored.firstTimestamp,
       name: stored.metadata.name,
       resourceVersion: stored.metadata.resourceVersion ?? '',
-    },
-    MAX_LRU_CACHE_ENTRIES,
-  );
+    });
+  }
+
+  /** EventAggregate: the 10th distinct message within 10 minutes of the previous one turns into a combined event. */
+  private aggregate(event: CoreEvent, now: number, nameNow: () => string): { event: CoreEvent; cacheKey: string } {
+    // Records are in last-use order; those older than the interval would start afresh anyway, so drop them.
+    for (let key = this.aggregates.oldest(); key !== undefined; key = this.aggregates.oldest()) {
+      if (now - this.aggregates.peek(key)!.last <= AGGREGATE_INTERVAL_MS) break;
+      this.aggregates.remove(key);
+    }
+    const groupKey = aggregateKey(event);
+    let record = this.aggregates.get(groupKey);
+    if (!record || now - record.last > AGGREGATE_INTERVAL_MS) record = { localKeys: [], last: now };
+    if (!record.localKeys.includes(event.message)) record.localKeys.push(event.message);
+    record.last = now;
+    this.aggregates.add(groupKey, record);
+    if (record.localKeys.length < AGGREGATE_MAX_EVENTS) return { event, cacheKey: eventKey(event) };
+    // Go pops an arbitrary member (map order); the oldest keeps the simulation deterministic.
+    record.localKeys.shift();
+    const stamp = event.lastTimestamp;
+    return {
+      cacheKey: groupKey,
+      event: {
+        metadata: { name: nameNow(), namespace: event.metadata.namespace },
+        involvedObject: event.involvedObject,
+        reason: event.reason,
+        message: `(combined from similar events): ${event.message}`,
+        source: event.source,
+        firstTimestamp: stamp,
+        lastTimestamp: stamp,
+        count: 1,
+        type: event.type,
+        // The aggregate copy carries no reporting fields.
+        reportingComponent: '',
+        reportingInstance: '',
+      },
+    };
+  }
+
+  /** eventObserve: a repeat takes the first occurrence's name and first timestamp and counts one more. */
+  private observe(event: CoreEvent, cacheKey: string): CoreEvent {
+    const observed: CoreEvent = { ...event, metadata: { ...event.metadata } };
+    const last = this.observations.get(cacheKey);
+    if (last && last.count > 0) {
+      observed.metadata.name = last.name;
+      observed.metadata.resourceVersion = last.resourceVersion;
+      observed.firstTimestamp = last.firstTimestamp;
+      observed.count = last.count + 1;
+    }
+    this.observations.add(cacheKey, {
+      count: observed.count,
+      firstTimestamp: observed.firstTimestamp,
+      name: observed.metadata.name,
+      resourceVersion: observed.metadata.resourceVersion ?? '',
+    });
+    return observed;
+  }
+
+  /** EventSourceObjectSpamFilter.Filter: true when the event is dropped. */
+  private isSpam(event: CoreEvent, now: number): boolean {
+    const key = spamKey(event);
+    const record = this.spam.get(key) ?? { tokens: SPAM_BURST, last: now };
+    record.tokens = Math.min(SPAM_BURST, record.tokens + (now - record.last) * SPAM_REFILL_PER_MS);
+    record.last = now;
+    const allowed = record.tokens >= 1;
+    if (allowed) record.tokens -= 1;
+    this.spam.add(key, record);
+    return !allowed;
+  }
 }

@@ -8,13 +8,7 @@ import type { ApiServer } from '../api/apiServer';
 import type { KubeObject } from '../api/types';
 import { resolveResourceName } from '../api/resources';
 import { formatMicroTimestamp, formatTimestamp } from '../runtime/time';
-import {
-  correlateEvent,
-  createCorrelatorState,
-  recordServerState,
-  type CoreEvent,
-  type CorrelatorState,
-} from './eventCorrelator';
+import { EventCorrelator, createCorrelatorState, type CoreEvent, type CorrelatorState } from './eventCorrelator';
 import {
   finishSeries,
   hasPendingSeries,
@@ -75,10 +69,14 @@ export function referenceTo(object: KubeObject, fieldPath?: string): InvolvedObj
 }
 
 export class EventRecorder {
+  private readonly correlator: EventCorrelator;
+
   constructor(
     readonly state: EventsState,
     private readonly api: ApiServer,
-  ) {}
+  ) {
+    this.correlator = new EventCorrelator(state.correlator);
+  }
 
   static initialState(): EventsState {
     return { correlator: createCorrelatorState(), series: {}, sequence: 0 };
@@ -101,10 +99,10 @@ export class EventRecorder {
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     };
-    const result = correlateEvent(this.state.correlator, event, now, () => this.eventName(involved.name));
+    const result = this.correlator.correlate(event, now, () => this.eventName(involved.name));
     if (result.skip) return;
     const stored = this.writeCoreEvent(result.event, result.update);
-    if (stored) recordServerState(this.state.correlator, stored);
+    if (stored) this.correlator.recordServerState(stored);
   }
 
   /** Records an events.k8s.io/v1 event (events.EventRecorder.Eventf). */

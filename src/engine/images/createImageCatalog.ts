@@ -51,18 +51,27 @@ function simulatedVariant(reference: ImageReference): ImageVariant {
 /**
  * The registry as the playground sees it. A known repository resolves its real tags (and reports a missing tag as
  * the registry would); an unknown repository resolves to a generic simulated image so any manifest still runs.
+ * Resolutions are remembered by reference: every pod of a Deployment resolves the same image, and the specs are
+ * never changed by their users.
  */
 export function createImageCatalog(): ImageCatalog {
+  const resolved = new Map<string, ImageResolution>();
   return {
     resolve(image: string): ImageResolution {
-      const reference = parseImageReference(image);
-      if ('error' in reference) return { kind: 'invalid', original: image, message: reference.error };
-      const definition = KNOWN_REPOSITORIES.get(`${reference.registry}/${reference.repository}`);
-      if (!definition) return { kind: 'found', image: toSpec(reference, simulatedVariant(reference), true) };
-      // A digest alone pins content we cannot check; it runs what the repository's latest tag holds.
-      const variant = definition.resolveTag(reference.tag ?? 'latest');
-      if (!variant) return { kind: 'tag-not-found', reference };
-      return { kind: 'found', image: toSpec(reference, variant, false) };
+      let resolution = resolved.get(image);
+      if (!resolution) resolved.set(image, (resolution = resolveImage(image)));
+      return resolution;
     },
   };
+}
+
+function resolveImage(image: string): ImageResolution {
+  const reference = parseImageReference(image);
+  if ('error' in reference) return { kind: 'invalid', original: image, message: reference.error };
+  const definition = KNOWN_REPOSITORIES.get(`${reference.registry}/${reference.repository}`);
+  if (!definition) return { kind: 'found', image: toSpec(reference, simulatedVariant(reference), true) };
+  // A digest alone pins content we cannot check; it runs what the repository's latest tag holds.
+  const variant = definition.resolveTag(reference.tag ?? 'latest');
+  if (!variant) return { kind: 'tag-not-found', reference };
+  return { kind: 'found', image: toSpec(reference, variant, false) };
 }

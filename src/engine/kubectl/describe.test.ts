@@ -197,9 +197,9 @@ describe('kubectl describe', () => {
     expect(both.split('\n\n\nName:').length).toBe(2);
   });
 
-  it('describes other kinds with the generic describer', () => {
+  it('describes a namespace with its quotas and limit ranges', () => {
     expect(cluster().run('describe ns default').stdout).toBe(
-      'Name:         default\nNamespace:    \nLabels:       <none>\nAnnotations:  <none>\nEvents:       <none>\n',
+      'Name:         default\nLabels:       <none>\nAnnotations:  <none>\nStatus:       Active\n\nNo resource quota.\n\nNo LimitRange resource.\n',
     );
   });
 

@@ -14,7 +14,9 @@ function failCreate(c: FakeCluster, error: ApiError): void {
 describe('kubectl errors', () => {
   it('rejects unknown commands, suggesting close ones as cobra does', () => {
     const c = cluster();
-    expect(c.run('foo')).toEqual({ stdout: '', stderr: 'error: unknown command "foo" for "kubectl"\n', exitCode: 1 });
+    expect(c.run('bar')).toEqual({ stdout: '', stderr: 'error: unknown command "bar" for "kubectl"\n', exitCode: 1 });
+    // Levenshtein distance 2 from `top`, as in real kubectl.
+    expect(c.run('foo').stderr).toBe('error: unknown command "foo" for "kubectl"\n\nDid you mean this?\n\ttop\n');
     expect(c.run('gte pods').stderr).toBe('error: unknown command "gte" for "kubectl"\n\nDid you mean this?\n\tget\n');
     expect(c.run('rm pod web').stderr).toBe(
       'error: unknown command "rm" for "kubectl"\n\nDid you mean this?\n\tdelete\n\trun\n',

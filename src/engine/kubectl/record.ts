@@ -23,3 +23,14 @@ export function recordChangeCause(ctx: CommandContext, object: KubeObject): Kube
     },
   };
 }
+
+/**
+ * `Recorder.MakeRecordMergePatch`: the merge patch setting the change-cause annotation when `--record` is on and the
+ * annotation would change, else undefined.
+ */
+export function recordMergePatch(ctx: CommandContext, object: KubeObject): Record<string, unknown> | undefined {
+  const recorded = recordChangeCause(ctx, object);
+  const cause = recorded.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
+  if (recorded === object || cause === object.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION]) return undefined;
+  return { metadata: { annotations: { [CHANGE_CAUSE_ANNOTATION]: cause } } };
+}

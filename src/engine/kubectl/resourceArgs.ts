@@ -68,6 +68,21 @@ export function parseResourceArgs(api: ApiClient, args: readonly string[]): Reso
   return refs;
 }
 
+/**
+ * cli-runtime `MultipleTypesRequested`: `all`, two different types named as `TYPE/NAME`, or a comma list of several
+ * types; kubectl then prefixes names with their kind even if only one kind is found.
+ */
+export function multipleTypesRequested(args: readonly string[]): boolean {
+  const typed = new Set<string>();
+  for (const arg of args) {
+    if (arg === 'all') return true;
+    const slash = arg.indexOf('/');
+    if (slash >= 0) typed.add(arg.slice(0, slash));
+    else if (new Set(arg.split(',')).size > 1) return true;
+  }
+  return typed.size > 1;
+}
+
 /** The namespace argument for an API call: none for cluster-scoped resources or across all namespaces. */
 export function namespaceFor(resource: ResourceType, namespace: string, allNamespaces = false): string | undefined {
   if (!resource.namespaced || allNamespaces) return undefined;

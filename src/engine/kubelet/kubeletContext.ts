@@ -37,6 +37,8 @@ export class KubeletContext {
   readonly network: ClusterNetwork;
   readonly images: ImageCatalog;
   private readonly events: EventRecorder;
+  /** Each node's network stack, by node and the address it was built for (derived, never in the state). */
+  private readonly nodeNets = new Map<string, { ip: string; net: NetworkStack }>();
 
   constructor(
     readonly state: KubeletState,
@@ -73,13 +75,18 @@ export class KubeletContext {
 
   /** The node's own network, from which the kubelet probes pods and calls httpGet hooks. */
   nodeNet(node: string): NetworkStack {
-    return this.network.stackFor({
+    const ip = this.nodeIp(node);
+    const cached = this.nodeNets.get(node);
+    if (cached?.ip === ip) return cached.net;
+    const net = this.network.stackFor({
       netNs: `node:${node}`,
-      ip: this.nodeIp(node),
+      ip,
       dnsPolicy: 'Default',
       namespace: 'default',
       ownNames: [node],
     });
+    this.nodeNets.set(node, { ip, net });
+    return net;
   }
 
   /** A 64-hex-digit id as containerd makes for exec sessions. */
@@ -92,7 +99,10 @@ export class KubeletContext {
 
 /** The spec of a container (init or regular) by name. */
 export function specOf(pod: Pod, name: string): Container | undefined {
-  return [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((c) => c.name === name);
+  // Init containers first, as the pod lists them; probes look this up on every tick, so nothing is copied.
+  for (const container of pod.spec.initContainers ?? []) if (container.name === name) return container;
+  for (const container of pod.spec.containers) if (container.name === name) return container;
+  return undefined;
 }
 
 function fieldPathOf(pod: Pod, container: string): string {

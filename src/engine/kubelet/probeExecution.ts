@@ -61,57 +61,74 @@ export function dialError(error: NetworkError, ip: string, port: number): string
  */
 export function runNetworkProbe(probe: Probe, target: NetworkProbeTarget): ProbeOutcome & { afterMs: number } {
   const timeoutSeconds = probe.timeoutSeconds ?? 1;
-  const quick = (outcome: ProbeOutcome) => ({ ...outcome, afterMs: TIMING.probeLatencyMs });
-  const slow = (output: string) => ({ verdict: 'failure' as const, output, afterMs: timeoutSeconds * 1000 });
   if (probe.httpGet) {
     const http = probe.httpGet;
     const port = resolveProbePort(http.port as number | string, target.container);
-    if (typeof port !== 'number') return quick({ verdict: 'error', output: port.error });
+    if (typeof port !== 'number') return quick('error', port.error);
     const host = http.host || target.podIp;
     const path = http.path ?? '/';
     const https = (http.scheme ?? 'HTTP').toUpperCase() === 'HTTPS';
-    const url = `${https ? 'https' : 'http'}://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`;
     const headers: Record<string, string> = { 'User-Agent': 'kube-probe/1.34', Accept: '*/*' };
     for (const header of http.httpHeaders ?? []) headers[header.name] = header.value;
     const outcome = target.net.http({ method: 'GET', host, port, path, headers });
     if (!outcome.ok) {
+      const url = probeUrl(https, host, port, path);
       // Go's http.Client with a Timeout reports a connection that never answers this way.
       if (outcome.error.kind === 'timeout')
-        return slow(`Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`);
-      return quick({ verdict: 'failure', output: `Get "${url}": ${dialError(outcome.error, host, port)}` });
+        return slow(
+          `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`,
+          timeoutSeconds,
+        );
+      return quick('failure', `Get "${url}": ${dialError(outcome.error, host, port)}`);
     }
     if (https)
-      return quick({ verdict: 'failure', output: `Get "${url}": http: server gave HTTP response to HTTPS client` });
+      return quick(
+        'failure',
+        `Get "${probeUrl(https, host, port, path)}": http: server gave HTTP response to HTTPS client`,
+      );
     const status = outcome.response.status;
     // pkg/probe/http/http.go: 200 ≤ code < 400 succeeds; a redirect left unfollowed is a warning.
     if (status >= 300 && status < 400)
-      return quick({
-        verdict: 'warning',
-        output: `Probe terminated redirects, Response body: ${outcome.response.body}`,
-      });
-    if (status >= 200 && status < 300) return quick({ verdict: 'success', output: outcome.response.body });
-    return quick({ verdict: 'failure', output: `HTTP probe failed with statuscode: ${status}` });
+      return quick('warning', `Probe terminated redirects, Response body: ${outcome.response.body}`);
+    if (status >= 200 && status < 300) return quick('success', outcome.response.body);
+    return quick('failure', `HTTP probe failed with statuscode: ${status}`);
   }
   if (probe.tcpSocket) {
     const port = resolveProbePort(probe.tcpSocket.port as number | string, target.container);
-    if (typeof port !== 'number') return quick({ verdict: 'error', output: port.error });
+    if (typeof port !== 'number') return quick('error', port.error);
     const host = probe.tcpSocket.host || target.podIp;
     const outcome = target.net.connect(host, port);
-    if (outcome.ok) return quick({ verdict: 'success', output: '' });
-    if (outcome.error.kind === 'timeout') return slow(dialError(outcome.error, host, port));
-    return quick({ verdict: 'failure', output: dialError(outcome.error, host, port) });
+    if (outcome.ok) return quick('success', '');
+    if (outcome.error.kind === 'timeout') return slow(dialError(outcome.error, host, port), timeoutSeconds);
+    return quick('failure', dialError(outcome.error, host, port));
   }
   if (probe.grpc) {
     // Simplified: a listening port answers SERVING (the gRPC health service itself is not simulated). A blocking
     // dial retries a refused connection until the deadline (pkg/probe/grpc/grpc.go).
     const address = `${target.podIp}:${probe.grpc.port}`;
     const outcome = target.net.connect(target.podIp, probe.grpc.port);
-    if (outcome.ok) return quick({ verdict: 'success', output: '' });
+    if (outcome.ok) return quick('success', '');
     return slow(
       `timeout: failed to connect service ${goQuote(address)} within ${formatGoDuration(timeoutSeconds * 1000)}: context deadline exceeded`,
+      timeoutSeconds,
     );
   }
-  return quick({ verdict: 'error', output: 'missing probe handler' });
+  return quick('error', 'missing probe handler');
+}
+
+/** An outcome known as soon as the probe ran. */
+function quick(verdict: ProbeOutcome['verdict'], output: string): ProbeOutcome & { afterMs: number } {
+  return { verdict, output, afterMs: TIMING.probeLatencyMs };
+}
+
+/** A failure known only when the probe's timeout ran out. */
+function slow(output: string, timeoutSeconds: number): ProbeOutcome & { afterMs: number } {
+  return { verdict: 'failure', output, afterMs: timeoutSeconds * 1000 };
+}
+
+/** The URL an HTTP probe fetched, as Go's errors quote it. */
+function probeUrl(https: boolean, host: string, port: number, path: string): string {
+  return `${https ? 'https' : 'http'}://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
 /** pkg/probe/exec/exec.go: exit 0 succeeds, any other exit fails with the output, a timeout fails with its error. */

@@ -4,7 +4,8 @@
  * container started, liveness and readiness wait for the startup probe, results change only after
  * failureThreshold / successThreshold outcomes in a row, and each failure is an `Unhealthy` event.
  */
-import type { Container, Probe } from '../api/kinds';
+import type { Container, Pod, Probe } from '../api/kinds';
+import type { NetworkStack } from '../os/types';
 import type { Task } from '../runtime/taskQueue';
 import { EXEC_POLL_MS, checkExec, startExec, type ExecOutcome } from './execInContainer';
 import { specOf, type KubeletContext } from './kubeletContext';
@@ -34,7 +35,22 @@ export interface ProberHooks {
   resultChanged(uid: string): void;
 }
 
+/**
+ * What a probe worker reads from the API objects: valid while the API server stored nothing new (derived data,
+ * rebuilt after a restore), so a steady probe does not look its pod up again.
+ */
+interface ProbePlan {
+  revision: number;
+  pod: Pod;
+  container: Container;
+  probe: Probe;
+  /** The node's network, for httpGet, tcpSocket and grpc probes. */
+  net?: NetworkStack;
+}
+
 export class Prober {
+  private readonly plans = new WeakMap<ProbeWorkerState, ProbePlan>();
+
   constructor(
     private readonly ctx: KubeletContext,
     private readonly hooks: ProberHooks,
@@ -42,8 +58,8 @@ export class Prober {
     ctx.runtime.on(TASK.tick, (task) => this.tick(task.payload as ProbeRef & { manual?: boolean }));
     ctx.runtime.on(TASK.exec, (task) => this.pollExec(task));
     ctx.runtime.on(TASK.done, (task) => {
-      const { outcome, ...ref } = task.payload as ProbeRef & { outcome: ProbeOutcome };
-      this.finish(ref, outcome);
+      const payload = task.payload as ProbeRef & { outcome: ProbeOutcome };
+      this.finish(payload, payload.outcome);
     });
   }
 
@@ -86,17 +102,27 @@ export class Prober {
     this.ctx.runtime.after(delayMs, TASK.tick, { ...ref, manual: true });
   }
 
+  /** The worker's state and what it probes; undefined once the pod, container instance or probe is gone. */
   private lookup(ref: ProbeRef) {
     const worker = this.ctx.state.pods[ref.uid];
-    const pod = worker ? this.ctx.findPod(worker) : undefined;
-    const state = worker?.containers[ref.container];
+    if (!worker) return undefined;
+    // Reading the revision lets the API server expire Events first, as the pod lookup below would.
+    const revision = this.ctx.api.revision();
+    const state = worker.containers[ref.container];
     const probeState = state?.probes[ref.type];
-    if (!worker || !pod || !state || !probeState) return undefined;
-    if (probeState.containerId !== ref.containerId || state.containerId !== ref.containerId) return undefined;
-    const container = specOf(pod, ref.container);
-    const probe = container ? probeOf(container, ref.type) : undefined;
-    if (!container || !probe) return undefined;
-    return { worker, pod, state, probeState, container, probe };
+    let plan = probeState && this.plans.get(probeState);
+    if (plan?.revision !== revision) {
+      const pod = this.ctx.findPod(worker);
+      if (!pod || !state || !probeState) return undefined;
+      const container = specOf(pod, ref.container);
+      const probe = container ? probeOf(container, ref.type) : undefined;
+      if (!container || !probe) return undefined;
+      const net = probe.exec ? undefined : this.ctx.nodeNet(worker.node);
+      plan = { revision, pod, container, probe, net };
+      this.plans.set(probeState, plan);
+    }
+    if (probeState!.containerId !== ref.containerId || state!.containerId !== ref.containerId) return undefined;
+    return { worker, state: state!, probeState: probeState!, ...plan };
   }
 
   /** worker.go doProbe. */
@@ -119,7 +145,7 @@ export class Prober {
     // Startup stops once it passed; the others wait for it (worker.go: `if c.Started != nil && *c.Started`).
     if (ref.type === 'startup' ? state.started : !state.started) return;
     if (ref.type === 'readiness' && ref.manual && probeState.result === 'Success') return;
-    this.runProbe(ref, probe, probeState, container, found.worker);
+    this.runProbe(ref, probe, probeState, container, found.net);
   }
 
   private runProbe(
@@ -127,12 +153,13 @@ export class Prober {
     probe: Probe,
     probeState: ProbeWorkerState,
     container: Container,
-    worker: PodWorkerState,
+    net: NetworkStack | undefined,
   ): void {
     const { ctx } = this;
     const timeoutSeconds = probe.timeoutSeconds ?? 1;
-    const plain = { uid: ref.uid, container: ref.container, type: ref.type, containerId: ref.containerId };
+    const { uid, container: name, type, containerId } = ref;
     if (probe.exec) {
+      const plain = { uid, container: name, type, containerId };
       const argv = probe.exec.command ?? [];
       const started = startExec(
         ctx.kernel,
@@ -151,10 +178,10 @@ export class Prober {
       return;
     }
     const sandbox = ctx.containers.sandbox(ref.uid);
-    const outcome = runNetworkProbe(probe, { podIp: sandbox?.ip ?? '', container, net: ctx.nodeNet(worker.node) });
+    const outcome = runNetworkProbe(probe, { podIp: sandbox?.ip ?? '', container, net: net! });
     probeState.inFlight = true;
-    const { afterMs, ...result } = outcome;
-    ctx.runtime.after(afterMs, TASK.done, { ...plain, outcome: result });
+    const result: ProbeOutcome = { verdict: outcome.verdict, output: outcome.output };
+    ctx.runtime.after(outcome.afterMs, TASK.done, { uid, container: name, type, containerId, outcome: result });
   }
 
   private pollExec(task: Task): void {

@@ -115,6 +115,8 @@ export class ClusterNetwork {
   }
 
   private resolveIp(identity: PodNetworkIdentity, host: string): { ip: string; name: string } | NetworkError {
+    // An address needs no lookup (probes and most pod-to-pod traffic use one).
+    if (isIpv4(host)) return { ip: host, name: host };
     const answer = this.lookup(identity, host);
     if ('kind' in answer) return answer;
     return { ip: answer.addresses[0]!, name: answer.name };

@@ -47,8 +47,12 @@ export const EXTERNAL_SITES: Record<string, ExternalSite> = {
   'www.example.com': { ip: '93.184.215.14', pages: { '/': EXAMPLE_HOME }, server: 'ECAcc (lac/55B8)' },
 };
 
+/** IP → the first site listed with it (several names may share an address). */
+const SITES_BY_IP = new Map<string, ExternalSite>();
+for (const site of Object.values(EXTERNAL_SITES)) if (!SITES_BY_IP.has(site.ip)) SITES_BY_IP.set(site.ip, site);
+
 export function externalSiteByIp(ip: string): ExternalSite | undefined {
-  return Object.values(EXTERNAL_SITES).find((site) => site.ip === ip);
+  return SITES_BY_IP.get(ip);
 }
 
 export function serveExternal(site: ExternalSite, path: string): HttpResponse {

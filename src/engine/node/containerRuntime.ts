@@ -9,6 +9,7 @@ import type { ImageSpec } from '../images/types';
 import { createEmptyTree, createFileSystemView, createRootTree, type Mount, type TreeRegistry } from '../os/fs';
 import { nextUint32, type RandomState } from '../runtime/random';
 import type { FileSystemView, NetworkStack } from '../os/types';
+import { createCachedFileSystemView, type TreeChanges } from './cachedFileSystemView';
 
 export interface SandboxRecord {
   podUid: string;
@@ -83,9 +84,23 @@ export interface NodeAddressing {
 /** Bytes of log kept per container before the oldest lines are dropped (kubelet's containerLogMaxSize is 10Mi). */
 const MAX_LOG_CHUNKS = 5000;
 
+/** A container's kernel view with the records it was built from (derived data, never in the state). */
+interface CachedContext {
+  record: ContainerRecord;
+  sandbox: SandboxRecord;
+  context: ContainerContext;
+}
+
 export class ContainerRuntime {
   private network!: ClusterNetwork;
   private kernel!: Kernel;
+  /** The kernel asks for a container's view on every system call: built once per container instance. */
+  private readonly contexts = new Map<string, CachedContext>();
+  /**
+   * Changes to `state.trees`. Every file system view handed out counts its writes here and the runtime counts the
+   * trees it adds and removes, so views may remember answers until the count moves: nothing else may change trees.
+   */
+  private readonly treeChanges: TreeChanges = { count: 0 };
 
   constructor(
     readonly state: ContainerRuntimeState,
@@ -186,6 +201,7 @@ export class ContainerRuntime {
     this.stopSandbox(podUid);
     for (const treeId of Object.keys(this.state.trees))
       if (treeId.startsWith(`vol:${podUid}/`)) delete this.state.trees[treeId];
+    this.treeChanges.count++;
     delete this.state.sandboxes[podUid];
   }
 
@@ -207,6 +223,7 @@ export class ContainerRuntime {
   ensurePodVolume(podUid: string, volume: string): string {
     const treeId = `vol:${podUid}/${volume}`;
     this.state.trees[treeId] ??= createEmptyTree(this.now());
+    this.treeChanges.count++;
     return treeId;
   }
 
@@ -214,6 +231,7 @@ export class ContainerRuntime {
   ensureHostPath(node: string, path: string): string {
     const treeId = `host:${node}:${path}`;
     this.state.trees[treeId] ??= createEmptyTree(this.now());
+    this.treeChanges.count++;
     return treeId;
   }
 
@@ -236,6 +254,7 @@ export class ContainerRuntime {
     const id = this.newContainerId();
     const rootId = `root:${id}`;
     this.state.trees[rootId] = createRootTree({ ...input.image.files, ...input.runtimeFiles }, this.now());
+    this.treeChanges.count++;
     const record: ContainerRecord = {
       id,
       podUid: input.podUid,
@@ -293,7 +312,9 @@ export class ContainerRuntime {
     if (!record) return;
     this.kernel.killContainer(id);
     delete this.state.trees[`root:${id}`];
+    this.treeChanges.count++;
     delete this.state.containers[id];
+    this.contexts.delete(id);
   }
 
   appendLog(id: string, stream: 'stdout' | 'stderr', text: string): void {
@@ -305,7 +326,7 @@ export class ContainerRuntime {
 
   fileSystem(id: string): FileSystemView | undefined {
     const record = this.state.containers[id];
-    return record ? createFileSystemView(this.state.trees, record.mounts, this.now) : undefined;
+    return record ? this.fileSystemOver(record.mounts) : undefined;
   }
 
   /** The kernel's view of a container. */
@@ -315,8 +336,18 @@ export class ContainerRuntime {
     if (!record) return undefined;
     const sandbox = this.state.sandboxes[record.podUid];
     if (!sandbox) return undefined;
+    let cached = this.contexts.get(id);
+    if (cached?.record !== record || cached.sandbox !== sandbox) {
+      cached = { record, sandbox, context: this.buildContext(record, sandbox) };
+      this.contexts.set(id, cached);
+    }
+    cached.context.mainPid = record.mainPid;
+    return cached.context;
+  }
+
+  private buildContext(record: ContainerRecord, sandbox: SandboxRecord): ContainerContext {
     const commands = new Set(record.image.commands);
-    const fs = createFileSystemView(this.state.trees, record.mounts, this.now);
+    const fs = this.fileSystemOver(record.mounts);
     return {
       pidNs: record.pidNs,
       netNs: sandbox.netNs,
@@ -329,6 +360,10 @@ export class ContainerRuntime {
       mainPid: record.mainPid,
       userland: record.image.userland,
     };
+  }
+
+  private fileSystemOver(mounts: readonly Mount[]): FileSystemView {
+    return createCachedFileSystemView(createFileSystemView(this.state.trees, mounts, this.now), this.treeChanges);
   }
 
   networkStack(sandbox: SandboxRecord): NetworkStack {
@@ -348,7 +383,7 @@ export class ContainerRuntime {
       pidNs: sandbox.sharedPidNs,
       netNs: sandbox.netNs,
       hostname: sandbox.hostname,
-      fs: createFileSystemView(this.state.trees, [], this.now),
+      fs: this.fileSystemOver([]),
       net: this.networkStack(sandbox),
       hasCommand: () => false,
       mainPid: 1,

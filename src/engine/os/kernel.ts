@@ -103,9 +103,17 @@ export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+/** A process's system calls and the container view they were made for (derived data, never in the state). */
+interface CachedSyscalls {
+  context: ContainerContext;
+  sys: SystemCalls & { now: number };
+}
+
 export class Kernel {
   /** The utilities by userland flavour: the given set with each flavour's own tools swapped in. */
   private readonly toolsets: Record<UtilityFlavour, Record<string, Utility>>;
+  /** Built once per process record (a restored kernel has new records, so it starts afresh). */
+  private readonly syscallCache = new WeakMap<ProcessRecord, CachedSyscalls>();
 
   constructor(
     readonly state: KernelState,
@@ -445,10 +453,22 @@ export class Kernel {
     }
   }
 
+  /** The system calls of a process; only the clock differs between calls, so one object serves every call. */
   private syscalls(record: ProcessRecord): SystemCalls {
     const context = this.hooks.container(record.containerId);
     if (!context) throw new Error(`process ${record.pid} outlived its container ${record.containerId}`);
     const now = this.runtime.now();
+    const cached = this.syscallCache.get(record);
+    if (cached?.context === context) {
+      cached.sys.now = now;
+      return cached.sys;
+    }
+    const sys = this.buildSyscalls(record, context, now);
+    this.syscallCache.set(record, { context, sys });
+    return sys;
+  }
+
+  private buildSyscalls(record: ProcessRecord, context: ContainerContext, now: number): SystemCalls & { now: number } {
     return {
       pid: record.pid,
       ppid: record.ppid,

@@ -51,8 +51,23 @@ export function portsConflict(wanted: HostPort, used: HostPort): boolean {
   return wanted.ip === '0.0.0.0' || used.ip === '0.0.0.0' || wanted.ip === used.ip;
 }
 
+/** What a pod holds on its node: its requests (as requested and with the scoring defaults) and host ports. */
+export interface PodUsage {
+  requested: ResourceAmounts;
+  nonZeroRequested: ResourceAmounts;
+  ports: HostPort[];
+}
+
+function usageOf(pod: Pod): PodUsage {
+  return { requested: podRequests(pod), nonZeroRequested: podNonZeroRequests(pod), ports: hostPortsOf(pod) };
+}
+
 /** A NodeInfo per node, in the order given, from the pods assigned to each (terminal pods excluded). */
-export function buildNodeInfos(nodes: readonly Node[], pods: readonly Pod[]): NodeInfo[] {
+export function buildNodeInfos(
+  nodes: readonly Node[],
+  pods: readonly Pod[],
+  usage: (pod: Pod) => PodUsage = usageOf,
+): NodeInfo[] {
   const byNode = new Map<string, Pod[]>();
   for (const pod of pods) {
     if (!pod.spec.nodeName || isTerminal(pod)) continue;
@@ -64,21 +79,29 @@ export function buildNodeInfos(nodes: readonly Node[], pods: readonly Pod[]): No
     const onNode = byNode.get(node.metadata.name) ?? [];
     const requested = { cpu: 0, memory: 0 };
     const nonZeroRequested = { cpu: 0, memory: 0 };
+    const usedPorts: HostPort[] = [];
     for (const pod of onNode) {
-      const r = podRequests(pod);
-      const n = podNonZeroRequests(pod);
-      requested.cpu += r.cpu;
-      requested.memory += r.memory;
-      nonZeroRequested.cpu += n.cpu;
-      nonZeroRequested.memory += n.memory;
+      const used = usage(pod);
+      requested.cpu += used.requested.cpu;
+      requested.memory += used.requested.memory;
+      nonZeroRequested.cpu += used.nonZeroRequested.cpu;
+      nonZeroRequested.memory += used.nonZeroRequested.memory;
+      usedPorts.push(...used.ports);
     }
-    return {
-      node,
-      pods: onNode,
-      requested,
-      nonZeroRequested,
-      allocatable: nodeAllocatable(node),
-      usedPorts: onNode.flatMap(hostPortsOf),
-    };
+    return { node, pods: onNode, requested, nonZeroRequested, allocatable: nodeAllocatable(node), usedPorts };
   });
+}
+
+/**
+ * Each stored pod's usage, computed once: the API server replaces an object on every write, so one pod object's
+ * usage never changes (derived data; a restored scheduler starts empty).
+ */
+export class PodUsageCache {
+  private readonly usage = new WeakMap<Pod, PodUsage>();
+
+  of(pod: Pod): PodUsage {
+    let used = this.usage.get(pod);
+    if (!used) this.usage.set(pod, (used = usageOf(pod)));
+    return used;
+  }
 }

@@ -15,7 +15,7 @@ import { TIMING } from '../runtime/timing';
 import { formatTimestamp } from '../runtime/time';
 import type { EventRecorder } from '../events/recorder';
 import { referenceTo } from '../events/recorder';
-import { buildNodeInfos, isTerminal, type NodeInfo } from './nodeInfo';
+import { PodUsageCache, buildNodeInfos, isTerminal, type NodeInfo } from './nodeInfo';
 import { runFilters, type FilterStatus } from './filters';
 import { failedSchedulingMessage, rejectingPlugins, type Diagnosis } from './fitError';
 import { nodeNamesFromAffinity } from './nodeAffinity';
@@ -95,11 +95,23 @@ function truncateNote(message: string): string {
   return message.length <= NOTE_LENGTH_LIMIT ? message : `${message.slice(0, NOTE_LENGTH_LIMIT - 4)} ...`;
 }
 
+/** activeQ order: higher priority first, then earlier arrival. */
+function comesFirst(a: QueuedPod, b: QueuedPod): boolean {
+  return (b.priority - a.priority || a.timestamp - b.timestamp || a.sequence - b.sequence) < 0;
+}
+
+/** backoffQ order: the back-off that ends first, then earlier arrival. */
+function backsOffFirst(a: QueuedPod, b: QueuedPod): boolean {
+  return (a.backoffUntil - b.backoffUntil || a.sequence - b.sequence) < 0;
+}
+
 function isAssigned(pod: Pod): boolean {
   return !!pod.spec.nodeName;
 }
 
 export class Scheduler {
+  private readonly usage = new PodUsageCache();
+
   constructor(
     readonly state: SchedulerState,
     private readonly runtime: Runtime,
@@ -204,21 +216,23 @@ export class Scheduler {
 
   /** The next pod to schedule: activeQ by priority then arrival; when activeQ is empty, backoffQ (PopFromBackoffQ). */
   private popNext(now: number): string | undefined {
-    const entries = Object.entries(this.state.queue);
-    for (const [, queued] of entries) {
+    let ready: [string, QueuedPod] | undefined;
+    let active = false;
+    let backoff: [string, QueuedPod] | undefined;
+    for (const entry of Object.entries(this.state.queue)) {
+      const queued = entry[1];
       // flushBackoffQCompleted: a pod whose back-off ended is active again.
       if (queued.queue === 'backoff' && queued.backoffUntil <= now) queued.queue = 'active';
+      if (queued.queue === 'active') {
+        active = true;
+        if (queued.readyAt <= now && (!ready || comesFirst(queued, ready[1]))) ready = entry;
+      } else if (queued.queue === 'backoff' && queued.readyAt <= now) {
+        if (!backoff || backsOffFirst(queued, backoff[1])) backoff = entry;
+      }
     }
-    const byOrder = (a: [string, QueuedPod], b: [string, QueuedPod]) =>
-      b[1].priority - a[1].priority || a[1].timestamp - b[1].timestamp || a[1].sequence - b[1].sequence;
-    const active = entries.filter(([, q]) => q.queue === 'active');
-    const ready = active.filter(([, q]) => q.readyAt <= now).sort(byOrder);
-    if (ready.length > 0) return ready[0]![0];
-    if (active.length > 0) return undefined;
-    const backoff = entries
-      .filter(([, q]) => q.queue === 'backoff' && q.readyAt <= now)
-      .sort((a, b) => a[1].backoffUntil - b[1].backoffUntil || a[1].sequence - b[1].sequence);
-    return backoff[0]?.[0];
+    if (ready) return ready[0];
+    if (active) return undefined;
+    return backoff?.[0];
   }
 
   private runCycle(): void {
@@ -266,7 +280,7 @@ export class Scheduler {
       this.recordFailure(queued, pod, { message: 'no nodes available to schedule pods', rejectedBy: [] });
       return;
     }
-    const infos = buildNodeInfos(nodes, this.api.all(PODS) as Pod[]);
+    const infos = buildNodeInfos(nodes, this.api.all(PODS) as Pod[], (pod) => this.usage.of(pod));
     const result = this.findNode(pod, infos);
     if ('message' in result) {
       this.recordFailure(queued, pod, result);

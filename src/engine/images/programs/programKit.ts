@@ -70,7 +70,8 @@ export function goNotFound(sys: SystemCalls): HttpResponse {
 /** A request header, matched case-insensitively. */
 export function requestHeader(request: HttpRequest, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(request.headers)) if (key.toLowerCase() === wanted) return value;
+  const headers = request.headers;
+  for (const key in headers) if (key.toLowerCase() === wanted) return headers[key];
   return undefined;
 }
 
@@ -114,8 +115,12 @@ export function readText(fs: FileSystemView, path: string): string | undefined {
  * container has that device, so a file system without it does not fill up with a regular file.
  */
 export function writeProcessLog(sys: SystemCalls, stream: 'stdout' | 'stderr', text: string): void {
-  const device = `/dev/${stream}`;
-  if (typeof sys.fs.stat(device) !== 'string') sys.fs.write(device, text, true);
+  if (hasProcessLog(sys, stream)) sys.fs.write(`/dev/${stream}`, text, true);
+}
+
+/** Whether `writeProcessLog` has somewhere to write, so that a caller can skip formatting a line nobody keeps. */
+export function hasProcessLog(sys: SystemCalls, stream: 'stdout' | 'stderr'): boolean {
+  return typeof sys.fs.stat(stream === 'stdout' ? '/dev/stdout' : '/dev/stderr') !== 'string';
 }
 
 /**

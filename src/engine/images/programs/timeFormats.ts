@@ -7,15 +7,35 @@ function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
 }
 
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * UTC calendar fields of a time. Servers stamp every request with these, so they are computed from day numbers
+ * (the proleptic Gregorian algorithm of Howard Hinnant's `civil_from_days`) rather than through a Date object.
+ */
 function parts(ms: number) {
-  const date = new Date(ms);
+  const days = Math.floor(ms / MS_PER_DAY);
+  const inDay = ms - days * MS_PER_DAY;
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 2 : monthIndex - 10;
+  const year = yearOfEra + era * 400 + (month < 2 ? 1 : 0);
+  const seconds = Math.floor(inDay / 1000);
   return {
-    year: date.getUTCFullYear(),
-    month: date.getUTCMonth(),
-    day: date.getUTCDate(),
-    weekday: date.getUTCDay(),
-    clock: `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`,
-    millis: date.getUTCMilliseconds(),
+    year,
+    month,
+    day,
+    // 1970-01-01 was a Thursday.
+    weekday: (((days + 4) % 7) + 7) % 7,
+    clock: `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`,
+    millis: inDay % 1000,
   };
 }
 
@@ -31,10 +51,21 @@ export function formatAccessLogTime(ms: number): string {
   return `${pad(day)}/${MONTHS[month]}/${year}:${clock} +0000`;
 }
 
+/** Recently formatted HTTP dates by second: servers stamp every response, mostly with the same few seconds. */
+const HTTP_DATES = new Map<number, string>();
+const HTTP_DATES_KEPT = 64;
+
 /** `Mon, 01 Jan 2024 10:00:00 GMT`: the HTTP `Date` and `Last-Modified` headers (RFC 9110 IMF-fixdate). */
 export function formatHttpDate(ms: number): string {
-  const { year, month, day, weekday, clock } = parts(ms);
-  return `${WEEKDAYS[weekday]}, ${pad(day)} ${MONTHS[month]} ${year} ${clock} GMT`;
+  const second = Math.floor(ms / 1000);
+  let text = HTTP_DATES.get(second);
+  if (text === undefined) {
+    const { year, month, day, weekday, clock } = parts(second * 1000);
+    text = `${WEEKDAYS[weekday]}, ${pad(day)} ${MONTHS[month]} ${year} ${clock} GMT`;
+    if (HTTP_DATES.size >= HTTP_DATES_KEPT) HTTP_DATES.clear();
+    HTTP_DATES.set(second, text);
+  }
+  return text;
 }
 
 /** `Mon Jan 01 10:00:00.000000 2024`: Apache httpd's error log. */

@@ -128,3 +128,11 @@ export function createThreeWayMergePatch(original: JsonMap | undefined, modified
   const deletions = diffMaps(original ?? {}, modified, [], { ignoreDeletions: false, ignoreChangesAndAdditions: true });
   return mergePatches(deletions, delta, []);
 }
+
+/**
+ * `CreateTwoWayMergePatch`: the strategic-merge patch turning `original` into `modified`, deletions included, as
+ * `kubectl set` computes it from an object before and after its change.
+ */
+export function createTwoWayMergePatch(original: JsonMap, modified: JsonMap): JsonMap {
+  return diffMaps(original, modified, [], { ignoreDeletions: false, ignoreChangesAndAdditions: false });
+}

@@ -12,6 +12,7 @@ import { recordChangeCause } from '../record';
 import { resolveResourceType } from '../resourceArgs';
 import { objectToSend } from './applyCommand';
 import { createDeploymentCommand } from './createDeployment';
+import { createCronJobCommand, createJobCommand } from './createJob';
 import { CREATE_FLAGS, createAndReport } from './createObject';
 
 function runCreate(ctx: CommandContext): void {
@@ -28,7 +29,7 @@ function runCreate(ctx: CommandContext): void {
   for (const item of readManifestObjects(ctx, 'create')) {
     try {
       const object = recordChangeCause(ctx, objectToSend(item));
-      createAndReport(ctx, { resource: item.resource, object }, item.source);
+      createAndReport(ctx, { resource: item.resource, object }, { source: item.source });
     } catch (e) {
       if (!(e instanceof KubectlError)) throw e;
       ctx.out.errors.push(e);
@@ -44,7 +45,7 @@ function runCreateNamespace(ctx: CommandContext): void {
   }
   // Since v1.33 (kubernetes#130989) a zero creationTimestamp is left out instead of printed as null.
   const object: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: {}, status: {} };
-  createAndReport(ctx, { resource: resolveResourceType(ctx.api, 'namespaces'), object }, undefined);
+  createAndReport(ctx, { resource: resolveResourceType(ctx.api, 'namespaces'), object });
 }
 
 export const createCommand: CommandDef = {
@@ -53,7 +54,9 @@ export const createCommand: CommandDef = {
   use: 'kubectl create -f FILENAME [options]',
   flags: [...CREATE_FLAGS, ...FILENAME_FLAGS, RECORD_FLAG, ...defineFlags('edit:bool raw:string')],
   subcommands: [
+    createCronJobCommand,
     createDeploymentCommand,
+    createJobCommand,
     {
       name: 'namespace',
       aliases: ['ns'],

@@ -68,7 +68,11 @@ function runCreateDeployment(ctx: CommandContext): void {
     },
     status: {},
   };
-  createAndReport(ctx, { resource: resolveResourceType(ctx.api, 'deployments.apps'), object: deployment }, undefined);
+  createAndReport(
+    ctx,
+    { resource: resolveResourceType(ctx.api, 'deployments.apps'), object: deployment },
+    { failure: 'failed to create deployment' },
+  );
 }
 
 export const createDeploymentCommand: CommandDef = {

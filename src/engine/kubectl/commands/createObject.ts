@@ -1,7 +1,7 @@
 /** What `kubectl create` and its generators share: their flags, and creating then reporting one object. */
 import type { CommandContext } from '../command';
 import { flagBool } from '../command';
-import { apiError } from '../errors';
+import { apiError, clientError } from '../errors';
 import { MUTATION_FLAGS } from '../flags/commonFlags';
 import { defineFlags } from '../flags/defineFlags';
 import { dryRunStrategy, dryRunSuffix } from '../flags/dryRun';
@@ -12,8 +12,20 @@ import { withLastApplied } from '../apply/lastApplied';
 /** The flags every `kubectl create` generator has. */
 export const CREATE_FLAGS = [...MUTATION_FLAGS, ...defineFlags('save-config:bool')];
 
-/** Sends one object to the API (or not, for a client dry run) and reports it as kubectl does. */
-export function createAndReport(ctx: CommandContext, info: ResourceInfo, source: string | undefined): void {
+/** How `createAndReport` words its result. */
+export interface CreateReport {
+  /** The manifest file, for `error when creating "pod.yaml": ...`. */
+  source?: string;
+  /** Printed after the name: `created` unless given (`exposed`, `autoscaled`). */
+  operation?: string;
+  /** What a client dry run prints instead (autoscale: `created`). */
+  clientDryRunOperation?: string;
+  /** The generators' wrapping of a failed create: `failed to create deployment`. */
+  failure?: string;
+}
+
+/** Sends one object to the API (or not, for a client dry run) and reports it as kubectl does (`pod/web created`). */
+export function createAndReport(ctx: CommandContext, info: ResourceInfo, report: CreateReport = {}): void {
   const dryRun = dryRunStrategy(ctx);
   let object = info.object;
   if (flagBool(ctx, 'save-config')) object = withLastApplied(object);
@@ -24,9 +36,14 @@ export function createAndReport(ctx: CommandContext, info: ResourceInfo, source:
         ? { ...object, metadata: { ...object.metadata, namespace: ctx.namespace } }
         : object;
     const result = ctx.api.create(sent, { dryRun: dryRun === 'server' });
-    if (!result.ok) throw apiError(result.error, source ? { verb: 'creating', file: source } : undefined);
+    if (!result.ok) {
+      if (report.failure) throw clientError(`${report.failure}: ${result.error.message}`);
+      throw apiError(result.error, report.source ? { verb: 'creating', file: report.source } : undefined);
+    }
     printApiWarnings(ctx, result.warnings);
     object = result.value;
   }
-  reportObject(ctx, { resource: info.resource, object }, `created${dryRunSuffix(dryRun)}`);
+  const operation = report.operation ?? 'created';
+  const printed = dryRun === 'client' ? (report.clientDryRunOperation ?? operation) : operation;
+  reportObject(ctx, { resource: info.resource, object }, `${printed}${dryRunSuffix(dryRun)}`);
 }

@@ -16,38 +16,22 @@ import {
   type ResourceInfo,
 } from '../resourceArgs';
 import { eventsFor } from '../describe/describeHelpers';
-import { describeGeneric } from '../describe/describeGeneric';
-import { describeNode } from '../describe/describeNode';
-import { describePod } from '../describe/describePod';
+import { describerFor } from '../describe/describerFor';
 
 function listEvents(ctx: CommandContext, namespace: string | undefined): KubeObject[] {
   const result = ctx.api.list(resolveResourceType(ctx.api, 'events'), namespace);
   return result.ok ? result.value : [];
 }
 
-function describeNodeInfo(ctx: CommandContext, node: KubeObject, showEvents: boolean): string {
-  const name = node.metadata.name ?? '';
-  const leases = ctx.api.resolveResource('leases.coordination.k8s.io');
-  let lease: KubeObject | string = `the server doesn't have a resource type "leases"`;
-  if (leases) {
-    const got = ctx.api.get(leases, 'kube-node-lease', name);
-    lease = got.ok ? got.value : got.error.message;
-  }
-  const pods = ctx.api.list(resolveResourceType(ctx.api, 'pods'), undefined, {
-    fieldSelector: `spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed`,
-  });
-  // Node events may name the node by uid or (the kubelet's) by name.
-  const events = showEvents ? eventsFor(listEvents(ctx, undefined), node, name) : [];
-  return describeNode({ node, lease, pods: pods.ok ? pods.value : [], events, nowMs: ctx.api.now() });
-}
-
 function describeInfo(ctx: CommandContext, info: ResourceInfo, showEvents: boolean): string {
   const { object, resource } = info;
-  const nowMs = ctx.api.now();
-  if (groupResource(resource) === 'nodes') return describeNodeInfo(ctx, object, showEvents);
-  const events: IEvent[] = showEvents ? eventsFor(listEvents(ctx, object.metadata.namespace), object) : [];
-  if (groupResource(resource) === 'pods') return describePod(object, events, nowMs);
-  return describeGeneric(object, events, nowMs);
+  let events: IEvent[] | undefined;
+  if (showEvents) {
+    // A node's events name it by uid (controllers) or by name (the kubelet).
+    const extraUid = groupResource(resource) === 'nodes' ? object.metadata.name : undefined;
+    events = eventsFor(listEvents(ctx, object.metadata.namespace), object, extraUid);
+  }
+  return describerFor(resource)({ object, events, nowMs: ctx.api.now(), api: ctx.api });
 }
 
 /** A name that is not found is taken as a prefix (kubectl describe's "NAME_PREFIX"). */

@@ -12,6 +12,7 @@ import {
 import { defineFlags } from '../flags/defineFlags';
 import { checkOutputFormat, printObjects } from '../printers/printObjects';
 import { sortInfos } from '../printers/sortBy';
+import { multipleTypesRequested } from '../resourceArgs';
 import { fetchTargets, ignoreNotFound } from '../targets';
 
 function runGet(ctx: CommandContext): void {
@@ -43,7 +44,7 @@ function runGet(ctx: CommandContext): void {
     showLabels: flagBool(ctx, 'show-labels'),
     labelColumns: flagList(ctx, 'label-columns'),
     allNamespaces: flagBool(ctx, 'all-namespaces'),
-    withKind: kinds.size > 1 || flagBool(ctx, 'show-kind'),
+    withKind: kinds.size > 1 || multipleTypesRequested(ctx.args) || flagBool(ctx, 'show-kind'),
     singleItem,
     showManagedFields: flagBool(ctx, 'show-managed-fields'),
     nowMs: ctx.api.now(),

@@ -9,9 +9,10 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** Go's `time.RFC1123Z` layout in UTC: `Mon, 02 Jan 2006 15:04:05 +0000`. */
-export function formatRfc1123z(iso: string | undefined): string {
-  const d = new Date(iso ?? 0);
+/** Go's `time.RFC1123Z` layout in UTC: `Mon, 02 Jan 2006 15:04:05 +0000`; an unset time is Go's zero time. */
+export function formatRfc1123z(iso: string | undefined | null): string {
+  if (!iso) return 'Mon, 01 Jan 0001 00:00:00 +0000';
+  const d = new Date(iso);
   return `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
 }
 
@@ -90,8 +91,12 @@ export function eventInterval(e: IEvent, nowMs: number): string {
   return first;
 }
 
-/** `DescribeEvents`: the `Events:` table (flushed apart from what precedes it), oldest first. */
-export function describeEvents(w: PrefixWriter, events: readonly IEvent[], nowMs: number): void {
+/**
+ * `DescribeEvents`: the `Events:` table (flushed apart from what precedes it), oldest first; nothing at all when
+ * events were not looked up (`--show-events=false`).
+ */
+export function describeEvents(w: PrefixWriter, events: readonly IEvent[] | undefined, nowMs: number): void {
+  if (events === undefined) return;
   if (events.length === 0) {
     w.write(LEVEL_0, 'Events:\t<none>\n');
     return;

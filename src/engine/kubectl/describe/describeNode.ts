@@ -15,7 +15,7 @@ export interface NodeDescription {
   lease: KubeObject | string;
   /** Pods on the node that are neither Succeeded nor Failed. */
   pods: readonly KubeObject[];
-  events: readonly IEvent[];
+  events: readonly IEvent[] | undefined;
   nowMs: number;
 }
 

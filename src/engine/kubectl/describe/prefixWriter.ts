@@ -36,4 +36,12 @@ export class PrefixWriter {
     this.flush();
     return this.flushed + this.pending;
   }
+
+  /**
+   * The text without tabwriter alignment, tabs left in: what a PrefixWriter over a plain buffer gives
+   * (`rollout history --revision` prints the pod template that way).
+   */
+  unaligned(): string {
+    return this.flushed + this.pending;
+  }
 }

@@ -7,6 +7,7 @@ import { clientError } from '../errors';
 import { formatTable } from '../format/tabwriter';
 import { executeJsonPath, parseJsonPath } from '../format/jsonpath';
 import { kindAndName, type ResourceInfo } from '../resourceArgs';
+import { formatLabelMap } from './cellFormats';
 import { printCustomColumns } from './customColumnsOutput';
 import { tablePrinterFor } from './registry';
 import { toKubectlJson, toKubectlYaml } from './serialize';
@@ -87,11 +88,6 @@ export function printJsonPath(template: string, data: unknown): string {
   return result.output;
 }
 
-function formatLabels(labels: Record<string, string> | undefined): string {
-  const keys = Object.keys(labels ?? {}).sort();
-  return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels?.[k] ?? ''}`).join(',');
-}
-
 /** One table per run of objects of the same resource, separated by a blank line. */
 function printTables(infos: readonly ResourceInfo[], options: PrintOptions): string {
   const wide = options.output === 'wide';
@@ -115,14 +111,14 @@ function printTables(infos: readonly ResourceInfo[], options: PrintOptions): str
       ...(options.showLabels ? ['LABELS'] : []),
     ];
     const rows = group.map(({ object }) => {
-      const cells = printer.row(object, options.nowMs);
+      const cells = printer.row(object, options.nowMs, wide);
       if (options.withKind && nameColumn >= 0) cells[nameColumn] = kindAndName(resource, cells[nameColumn] ?? '');
       const labels = object.metadata.labels ?? {};
       return [
         ...(withNamespace ? [object.metadata.namespace ?? ''] : []),
         ...cells.filter((_, i) => keep[i]),
         ...labelColumns.map((l) => labels[l] ?? ''),
-        ...(options.showLabels ? [formatLabels(labels)] : []),
+        ...(options.showLabels ? [formatLabelMap(labels)] : []),
       ];
     });
     return renderTable(options.noHeaders ? rows : [header, ...rows]);

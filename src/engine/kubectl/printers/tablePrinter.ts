@@ -10,8 +10,11 @@ export interface TableColumn {
 
 export interface TablePrinter {
   columns: readonly TableColumn[];
-  /** Every cell of the object's row, wide ones included, in column order. */
-  row(object: KubeObject, nowMs: number): string[];
+  /**
+   * Every cell of the object's row, wide ones included, in column order. `wide` is set for `-o wide`, which some
+   * cells print in full (a Service's load-balancer ingress).
+   */
+  row(object: KubeObject, nowMs: number, wide?: boolean): string[];
 }
 
 /** Columns from `|`-separated headers, a trailing `*` marking a `-o wide` one: `NAME|AGE|IP*`. */

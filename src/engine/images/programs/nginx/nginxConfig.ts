@@ -88,7 +88,22 @@ export function loadNginxConfig(
   if ('message' in main) return main;
   const extra = globalDirectives === '' ? [] : parseDirectives(fs, globalDirectives, 'command line');
   if ('message' in extra) return extra;
-  return buildConfig([...main, ...extra]);
+  const config = buildConfig([...main, ...extra]);
+  return 'message' in config ? config : intern(config);
+}
+
+/**
+ * Loaded configurations by content. Every replica of a Deployment loads the same configuration: its masters then
+ * share one object (configurations are never changed once built), which keeps the request path's reads in cache.
+ */
+const LOADED = new Map<string, NginxConfig>();
+
+function intern(config: NginxConfig): NginxConfig {
+  const key = JSON.stringify(config);
+  const known = LOADED.get(key);
+  if (known) return known;
+  LOADED.set(key, config);
+  return config;
 }
 
 function readDirectives(
@@ -110,25 +125,52 @@ const QUOTED_ESCAPES: Record<string, string> = { '"': '"', "'": "'", '\\': '\\',
 
 type Token = { kind: 'word'; text: string; line: number } | { kind: ';' | '{' | '}'; line: number };
 
+/** JavaScript's `\s`: the separators nginx's tokenizer sees (space, tab, line breaks and Unicode spaces). */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const NEWLINE = 10;
+const HASH = 35;
+const SEMICOLON = 59;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let line = 1;
   let index = 0;
   while (index < text.length) {
-    const char = text[index] ?? '';
-    if (char === '\n') line++;
-    if (/\s/.test(char)) {
+    const code = text.charCodeAt(index);
+    if (code === NEWLINE) line++;
+    if (isSpace(code)) {
       index++;
-    } else if (char === '#') {
-      while (index < text.length && text[index] !== '\n') index++;
-    } else if (char === ';' || char === '{' || char === '}') {
-      tokens.push({ kind: char, line });
+    } else if (code === HASH) {
+      const end = text.indexOf('\n', index);
+      index = end === -1 ? text.length : end;
+    } else if (code === SEMICOLON || code === OPEN_BRACE || code === CLOSE_BRACE) {
+      tokens.push({ kind: code === SEMICOLON ? ';' : code === OPEN_BRACE ? '{' : '}', line });
       index++;
-    } else if (char === '"' || char === "'") {
+    } else if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
+      const quote = text[index];
       const start = line;
       let value = '';
       index++;
-      while (index < text.length && text[index] !== char) {
+      while (index < text.length && text[index] !== quote) {
         let next = text[index] ?? '';
         if (next === '\n') line++;
         if (next === '\\' && index + 1 < text.length) {
@@ -141,9 +183,13 @@ function tokenize(text: string): Token[] {
       index++;
       tokens.push({ kind: 'word', text: value, line: start });
     } else {
-      let value = '';
-      while (index < text.length && !/[\s;{}]/.test(text[index] ?? '')) value += text[index++];
-      tokens.push({ kind: 'word', text: value, line });
+      const start = index;
+      while (index < text.length) {
+        const next = text.charCodeAt(index);
+        if (isSpace(next) || next === SEMICOLON || next === OPEN_BRACE || next === CLOSE_BRACE) break;
+        index++;
+      }
+      tokens.push({ kind: 'word', text: text.slice(start, index), line });
     }
   }
   return tokens;

@@ -5,11 +5,11 @@
  */
 import type { ProcessIO, ProgramDefinition, ProgramStep, Signal, SystemCalls } from '../../../os/types';
 import { SIGNAL_NUMBERS } from '../../../os/types';
-import { readText, writeProcessLog } from '../programKit';
+import { hasProcessLog, readText, writeProcessLog } from '../programKit';
 import { STARTUP_SECONDS } from '../startupSeconds';
 import { listenPorts, loadNginxConfig, type NginxConfig } from './nginxConfig';
 import { nginxCompiler, nginxLogLine, nginxLogs } from './nginxLog';
-import { serveNginxRequest } from './nginxServe';
+import { formatAccessLine, serveNginxRequest } from './nginxServe';
 import { NGINX_WORKER_PROGRAM, type NginxWorkerState } from './nginxWorker';
 
 /** The version a binary reports when the image does not say (`NGINX_VERSION`). */
@@ -358,7 +358,8 @@ export const nginxMaster: ProgramDefinition<NginxMasterState> = {
       connection: state.connections,
     });
     for (const line of exchange.errorLog) writeProcessLog(sys, 'stderr', line);
-    if (exchange.accessLog) writeProcessLog(sys, 'stdout', exchange.accessLog);
+    if (exchange.logsAccess && hasProcessLog(sys, 'stdout'))
+      writeProcessLog(sys, 'stdout', formatAccessLine(request, exchange.response, sys.now));
     return exchange.response;
   },
   cmdline: (state) => (state.mode === 'serve' ? `nginx: master process ${state.argv.join(' ')}` : state.argv.join(' ')),

@@ -2,9 +2,9 @@
  * How nginx answers one request: server and location selection, `return`, `proxy_pass`, `try_files`, static files
  * with `index`, `error_page`, and nginx's own error pages (ngx_http_special_response.c).
  */
-import type { HttpRequest, HttpResponse, NetworkError, SystemCalls } from '../../../os/types';
+import type { FileStat, HttpRequest, HttpResponse, NetworkError, SystemCalls } from '../../../os/types';
 import { compareVersions } from '../../compareVersions';
-import { httpResponse, readText, requestHeader, splitTarget, statusText } from '../programKit';
+import { requestHeader, statusText } from '../programKit';
 import { formatAccessLogTime, formatHttpDate, formatLogTime } from '../timeFormats';
 import type { NginxConfig, NginxLocation, NginxServer } from './nginxConfig';
 
@@ -21,8 +21,8 @@ export interface NginxExchange {
   response: HttpResponse;
   /** `[error]` lines for the error log (already formatted, newline-terminated). */
   errorLog: string[];
-  /** The access log line, unless `access_log off`. */
-  accessLog?: string;
+  /** Whether the request is logged (not `access_log off`); the line is made only when it has somewhere to go. */
+  logsAccess: boolean;
 }
 
 // nginx's own reason phrases (ngx_http_status_lines) where they differ from the RFC's.
@@ -81,7 +81,8 @@ export function serveNginxRequest(
 ): NginxExchange {
   const server = selectServer(config, request);
   const scope: RequestScope = { request, sys, server, config, context, errorLog: [] };
-  const { path } = splitTarget(request.path);
+  const question = request.path.indexOf('?');
+  const path = question === -1 ? request.path : request.path.slice(0, question);
   const uri = normalizeUri(path);
   let location: NginxLocation = server.fallback;
   let outcome: Outcome;
@@ -94,22 +95,33 @@ export function serveNginxRequest(
     outcome = handleLocation(location, uri, request.path.slice(path.length), scope, 0);
   }
   const response = buildResponse(outcome, location, scope);
-  const exchange: NginxExchange = { response, errorLog: scope.errorLog };
-  if (location.accessLog) exchange.accessLog = formatAccessLine(request, response, sys.now);
-  return exchange;
+  return { response, errorLog: scope.errorLog, logsAccess: location.accessLog };
 }
 
+/** The server whose server_name matches the Host among those listening on the port, else the first of them. */
 function selectServer(config: NginxConfig, request: HttpRequest): NginxServer {
-  const candidates = config.servers.filter((server) => server.listens.some((listen) => listen.port === request.port));
-  const host = (requestHeader(request, 'host') ?? request.host).replace(/:\d+$/, '');
-  const named = candidates.find((server) => server.serverName === host);
-  const chosen = named ?? candidates[0] ?? config.servers[0];
+  let first: NginxServer | undefined;
+  let host: string | undefined;
+  for (const server of config.servers) {
+    if (!server.listens.some((listen) => listen.port === request.port)) continue;
+    if (!first) {
+      first = server;
+      continue;
+    }
+    // Names only matter once two servers share the port.
+    host ??= (requestHeader(request, 'host') ?? request.host).replace(/:\d+$/, '');
+    if (first.serverName === host) return first;
+    if (server.serverName === host) return server;
+  }
+  const chosen = first ?? config.servers[0];
   if (!chosen) throw new Error('nginx received a request on a port it does not listen on');
   return chosen;
 }
 
 /** Decodes %XX, merges slashes, resolves `.` and `..`; undefined when `..` climbs above `/` (400). */
 function normalizeUri(path: string): string | undefined {
+  // Nothing to decode, merge or resolve: the common case, and the answer is the path itself.
+  if (path.startsWith('/') && !path.includes('%') && !path.includes('//') && !path.includes('/.')) return path;
   let decoded: string;
   try {
     decoded = decodeURIComponent(path);
@@ -131,10 +143,9 @@ function normalizeUri(path: string): string | undefined {
 
 /** Exact `=` first, then the longest prefix; a `^~` prefix or no matching regex settles on that prefix. */
 function matchLocation(server: NginxServer, uri: string): NginxLocation | undefined {
-  const exact = server.locations.find((location) => location.modifier === '=' && location.path === uri);
-  if (exact) return exact;
   let longest: NginxLocation | undefined;
   for (const location of server.locations) {
+    if (location.modifier === '=' && location.path === uri) return location;
     if ((location.modifier === '' || location.modifier === '^~') && uri.startsWith(location.path)) {
       if (!longest || location.path.length > longest.path.length) longest = location;
     }
@@ -169,7 +180,7 @@ function handleLocation(
 
 function filePath(location: NginxLocation, uri: string): string {
   const path = location.alias !== undefined ? location.alias + uri.slice(location.path.length) : location.root + uri;
-  return path.replace(/\/+/g, '/');
+  return path.includes('//') ? path.replace(/\/+/g, '/') : path;
 }
 
 function staticOutcome(location: NginxLocation, uri: string, scope: RequestScope): Outcome {
@@ -179,7 +190,7 @@ function staticOutcome(location: NginxLocation, uri: string, scope: RequestScope
     for (const index of location.index) {
       const candidate = `${directory}${index}`;
       const stat = fs.stat(candidate);
-      if (typeof stat !== 'string' && stat.type === 'file') return readFile(candidate, scope);
+      if (typeof stat !== 'string' && stat.type === 'file') return readFile(candidate, stat, scope);
     }
     const directoryStat = fs.stat(directory.length > 1 ? directory.replace(/\/$/, '') : directory);
     if (typeof directoryStat !== 'string' && directoryStat.type === 'dir') {
@@ -200,17 +211,12 @@ function staticOutcome(location: NginxLocation, uri: string, scope: RequestScope
     return { kind: 'status', status: 404 };
   }
   if (stat.type === 'dir') return { kind: 'status', status: 301, location: `${uri}/` };
-  return readFile(path, scope);
+  return readFile(path, stat, scope);
 }
 
-function readFile(path: string, scope: RequestScope): Outcome {
-  const content = readText(scope.sys.fs, path);
-  const stat = scope.sys.fs.stat(path);
-  if (content === undefined || typeof stat === 'string') {
-    logError(scope, `open() "${path}" failed (13: Permission denied)`);
-    return { kind: 'status', status: 403 };
-  }
-  return { kind: 'file', path, content, mtime: stat.mtime };
+/** A regular file that `stat` has just found, read once. */
+function readFile(path: string, stat: FileStat, scope: RequestScope): Outcome {
+  return { kind: 'file', path, content: scope.sys.fs.read(path), mtime: stat.mtime };
 }
 
 function tryFilesOutcome(
@@ -340,11 +346,12 @@ function baseHeaders(scope: RequestScope): Record<string, string> {
   return { Server: `nginx/${scope.context.version}`, Date: formatHttpDate(scope.sys.now) };
 }
 
+/** Completes a response; `headers` is the caller's fresh object, finished in place. */
 function finish(status: number, body: string, headers: Record<string, string>, scope: RequestScope): HttpResponse {
-  const response = httpResponse(status, body, { ...headers, Connection: 'keep-alive' });
-  response.statusText = nginxStatusText(status);
-  if (scope.request.method.toUpperCase() === 'HEAD') response.body = '';
-  return response;
+  headers.Connection = 'keep-alive';
+  headers['Content-Length'] = String(body.length);
+  const head = scope.request.method.toUpperCase() === 'HEAD';
+  return { status, statusText: nginxStatusText(status), headers, body: head ? '' : body };
 }
 
 function buildResponse(outcome: Outcome, location: NginxLocation, scope: RequestScope): HttpResponse {
@@ -377,18 +384,15 @@ function fileResponse(
   scope: RequestScope,
 ): HttpResponse {
   const mtimeSeconds = Math.floor(file.mtime / 1000);
-  return finish(
-    status,
-    file.content,
-    {
-      ...baseHeaders(scope),
-      'Content-Type': contentTypeOf(file.path, location, scope.config),
-      'Last-Modified': formatHttpDate(mtimeSeconds * 1000),
-      ETag: `"${mtimeSeconds.toString(16)}-${file.content.length.toString(16)}"`,
-      'Accept-Ranges': 'bytes',
-    },
-    scope,
-  );
+  const headers: Record<string, string> = {
+    Server: `nginx/${scope.context.version}`,
+    Date: formatHttpDate(scope.sys.now),
+    'Content-Type': contentTypeOf(file.path, location, scope.config),
+    'Last-Modified': formatHttpDate(mtimeSeconds * 1000),
+    ETag: `"${mtimeSeconds.toString(16)}-${file.content.length.toString(16)}"`,
+    'Accept-Ranges': 'bytes',
+  };
+  return finish(status, file.content, headers, scope);
 }
 
 function statusResponse(
@@ -419,10 +423,12 @@ function absoluteLocation(target: string, request: HttpRequest): string {
 }
 
 /** The `main` log_format: `$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent ...`. */
-function formatAccessLine(request: HttpRequest, response: HttpResponse, now: number): string {
-  const header = (name: string) => requestHeader(request, name) ?? '-';
+export function formatAccessLine(request: HttpRequest, response: HttpResponse, now: number): string {
+  const referer = requestHeader(request, 'referer') ?? '-';
+  const agent = requestHeader(request, 'user-agent') ?? '-';
+  const forwarded = requestHeader(request, 'x-forwarded-for') ?? '-';
   return (
     `${request.sourceIp} - - [${formatAccessLogTime(now)}] "${request.method} ${request.path} HTTP/1.1" ` +
-    `${response.status} ${response.body.length} "${header('referer')}" "${header('user-agent')}" "${header('x-forwarded-for')}"\n`
+    `${response.status} ${response.body.length} "${referer}" "${agent}" "${forwarded}"\n`
   );
 }
