@@ -170,6 +170,7 @@ export class ApiServer implements ApiClient {
   private readonly indexes = new Map<string, BucketIndex>();
   /** Earliest time an Event lease may expire (derived from state, so a restored server just scans once). */
   private nextExpiryScan = -Infinity;
+  private leases?: LeaseIndex;
 
   constructor(
     readonly state: ApiServerState,
@@ -712,7 +713,7 @@ export class ApiServer implements ApiClient {
     const previous = this.put(resource, key, stored);
     if (resource === EVENTS) {
       const expiry = this.clock() + EVENT_TTL_MS;
-      this.state.eventExpiry[key] = expiry;
+      this.setLease(key, expiry);
       this.nextExpiryScan = Math.min(this.nextExpiryScan, expiry);
     }
     this.record(
@@ -727,7 +728,7 @@ export class ApiServer implements ApiClient {
     removed.metadata.resourceVersion = String(++this.state.resourceVersion);
     const key = objectKey(removed.metadata.namespace, removed.metadata.name!);
     this.drop(resource, key);
-    if (resource === EVENTS) delete this.state.eventExpiry[key];
+    if (resource === EVENTS) this.dropLease(key);
     this.record(resource, { type: 'DELETED', object: removed });
     return removed;
   }
@@ -744,22 +745,116 @@ export class ApiServer implements ApiClient {
       listener({ type: entry.type, object: entry.object }, resource, entry.previous);
   }
 
-  /** The Event leases: an event not written for an hour is gone (etcd deletes it, watchers see DELETED). */
+  /**
+   * The Event leases: an event not written for an hour is gone (etcd deletes it, watchers see DELETED). Due leases
+   * go in the order of `state.eventExpiry`'s keys, as a walk over it would take them.
+   */
   private expireEvents(): void {
     const now = this.clock();
     if (now < this.nextExpiryScan) return;
-    let next = Infinity;
-    for (const [key, expiry] of Object.entries(this.state.eventExpiry)) {
-      if (expiry > now) {
-        next = Math.min(next, expiry);
-        continue;
-      }
+    const leases = this.leaseIndex();
+    const expiry = this.state.eventExpiry;
+    // Leases taken off the heap by a scan this one runs inside of (a watcher called back) are due as well.
+    const due = new Set<string>();
+    for (const key of leases.taken) if (expiry[key]! <= now) due.add(key);
+    for (let top = leases.heap[0]; top; top = leases.heap[0]) {
+      const current = expiry[top.key] === top.expiry && leases.order.get(top.key) === top.order;
+      if (current && top.expiry > now) break;
+      popLease(leases.heap);
+      if (!current) continue;
+      due.add(top.key);
+      leases.taken.add(top.key);
+    }
+    const next = leases.heap[0]?.expiry ?? Infinity;
+    const keys = [...due].sort((a, b) => leases.order.get(a)! - leases.order.get(b)!);
+    for (const key of keys) {
       const event = this.bucket(EVENTS)[key];
       if (event) this.remove(EVENTS, event);
-      else delete this.state.eventExpiry[key];
+      else this.dropLease(key);
     }
     this.nextExpiryScan = next;
   }
+
+  /** The leases by expiry, built from the state on first use (so also after a restore). */
+  private leaseIndex(): LeaseIndex {
+    if (!this.leases) {
+      const leases: LeaseIndex = { heap: [], order: new Map(), nextOrder: 0, taken: new Set() };
+      for (const [key, expiry] of Object.entries(this.state.eventExpiry)) {
+        leases.order.set(key, leases.nextOrder);
+        pushLease(leases.heap, { key, expiry, order: leases.nextOrder++ });
+      }
+      this.leases = leases;
+    }
+    return this.leases;
+  }
+
+  private setLease(key: string, expiry: number): void {
+    const leases = this.leaseIndex();
+    this.state.eventExpiry[key] = expiry;
+    let order = leases.order.get(key);
+    if (order === undefined) leases.order.set(key, (order = leases.nextOrder++));
+    leases.taken.delete(key);
+    // Rewritten events leave outdated leases behind: drop them once they outnumber the live ones.
+    if (leases.heap.length > 2 * leases.order.size + 64)
+      leases.heap = leases.heap
+        .filter(
+          (lease) => this.state.eventExpiry[lease.key] === lease.expiry && leases.order.get(lease.key) === lease.order,
+        )
+        .sort((a, b) => a.expiry - b.expiry);
+    pushLease(leases.heap, { key, expiry, order });
+  }
+
+  private dropLease(key: string): void {
+    const leases = this.leaseIndex();
+    delete this.state.eventExpiry[key];
+    leases.order.delete(key);
+    leases.taken.delete(key);
+  }
+}
+
+/** One write of an Event's lease; outdated once the event is written again or gone. */
+interface Lease {
+  key: string;
+  expiry: number;
+  /** Place of the key among `state.eventExpiry`'s keys (insertion order). */
+  order: number;
+}
+
+/** Derived from `state.eventExpiry`: a min-heap of leases by expiry, and each key's place in the key order. */
+interface LeaseIndex {
+  heap: Lease[];
+  order: Map<string, number>;
+  nextOrder: number;
+  /** Keys taken off the heap as due whose expiry a scan still has to carry out. */
+  taken: Set<string>;
+}
+
+function pushLease(heap: Lease[], lease: Lease): void {
+  let index = heap.length;
+  heap.push(lease);
+  while (index > 0) {
+    const parent = (index - 1) >> 1;
+    if (heap[parent]!.expiry <= lease.expiry) break;
+    heap[index] = heap[parent]!;
+    index = parent;
+  }
+  heap[index] = lease;
+}
+
+function popLease(heap: Lease[]): void {
+  const last = heap.pop()!;
+  if (heap.length === 0) return;
+  let index = 0;
+  for (;;) {
+    const left = 2 * index + 1;
+    if (left >= heap.length) break;
+    const right = left + 1;
+    const child = right < heap.length && heap[right]!.expiry < heap[left]!.expiry ? right : left;
+    if (heap[child]!.expiry >= last.expiry) break;
+    heap[index] = heap[child]!;
+    index = child;
+  }
+  heap[index] = last;
 }
 
 /** podStrategy.CheckGracefulDelete: the requested grace, else the pod's; 0 when unscheduled or already finished. */

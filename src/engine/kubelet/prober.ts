@@ -122,7 +122,8 @@ export class Prober {
       this.plans.set(probeState, plan);
     }
     if (probeState!.containerId !== ref.containerId || state!.containerId !== ref.containerId) return undefined;
-    return { worker, state: state!, probeState: probeState!, ...plan };
+    const { pod, container, probe, net } = plan;
+    return { worker, state: state!, probeState: probeState!, pod, container, probe, net };
   }
 
   /** worker.go doProbe. */

@@ -183,12 +183,38 @@ function filePath(location: NginxLocation, uri: string): string {
   return path.includes('//') ? path.replace(/\/+/g, '/') : path;
 }
 
+/** A URI's file under a location, and the index files it stands for when it names a directory. */
+interface LocationPaths {
+  path: string;
+  indexes: string[];
+}
+
+/**
+ * Paths and content types are pure functions of a location, which never changes once loaded: they are remembered
+ * per location (derived data), so that every request for a page reuses the same strings.
+ */
+const PATHS = new WeakMap<NginxLocation, Map<string, LocationPaths>>();
+const CONTENT_TYPES = new WeakMap<NginxLocation, Map<string, string>>();
+const REMEMBERED_PER_LOCATION = 256;
+
+function pathsOf(location: NginxLocation, uri: string): LocationPaths {
+  let byUri = PATHS.get(location);
+  if (!byUri) PATHS.set(location, (byUri = new Map()));
+  let paths = byUri.get(uri);
+  if (!paths) {
+    const path = filePath(location, uri);
+    paths = { path, indexes: location.index.map((index) => `${path}${index}`) };
+    if (byUri.size >= REMEMBERED_PER_LOCATION) byUri.clear();
+    byUri.set(uri, paths);
+  }
+  return paths;
+}
+
 function staticOutcome(location: NginxLocation, uri: string, scope: RequestScope): Outcome {
   const { fs } = scope.sys;
   if (uri.endsWith('/')) {
-    const directory = filePath(location, uri);
-    for (const index of location.index) {
-      const candidate = `${directory}${index}`;
+    const { path: directory, indexes } = pathsOf(location, uri);
+    for (const candidate of indexes) {
       const stat = fs.stat(candidate);
       if (typeof stat !== 'string' && stat.type === 'file') return readFile(candidate, stat, scope);
     }
@@ -200,7 +226,7 @@ function staticOutcome(location: NginxLocation, uri: string, scope: RequestScope
     logError(scope, `"${directory}${location.index[0] ?? 'index.html'}" is not found (2: No such file or directory)`);
     return { kind: 'status', status: 404 };
   }
-  const path = filePath(location, uri);
+  const { path } = pathsOf(location, uri);
   const stat = fs.stat(path);
   if (stat === 'EACCES') {
     logError(scope, `open() "${path}" failed (13: Permission denied)`);
@@ -336,10 +362,17 @@ function logError(scope: RequestScope, message: string, upstream = ''): void {
 }
 
 function contentTypeOf(path: string, location: NginxLocation, config: NginxConfig): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  const type = dot > 0 ? config.mimeTypes[name.slice(dot + 1).toLowerCase()] : undefined;
-  return type ?? location.defaultType;
+  let byPath = CONTENT_TYPES.get(location);
+  if (!byPath) CONTENT_TYPES.set(location, (byPath = new Map()));
+  let type = byPath.get(path);
+  if (type === undefined) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const dot = name.lastIndexOf('.');
+    type = (dot > 0 ? config.mimeTypes[name.slice(dot + 1).toLowerCase()] : undefined) ?? location.defaultType;
+    if (byPath.size >= REMEMBERED_PER_LOCATION) byPath.clear();
+    byPath.set(path, type);
+  }
+  return type;
 }
 
 function baseHeaders(scope: RequestScope): Record<string, string> {
