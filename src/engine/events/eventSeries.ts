@@ -46,57 +46,70 @@ function isomorphicKey(event: SeriesEvent): string {
 }
 
 /**
- * recordToSink: returns the event to write now (a new one, or the first repeat carrying `series.count: 2`), or
- * undefined when the repeat is only counted.
+ * One recorder's series cache, over its plain state. The number of entries is kept alongside (derived, counted
+ * again from the state after a restore), so that asking whether anything is pending does not walk the cache.
  */
-export function observeSeriesEvent(
-  cache: SeriesCache,
-  event: SeriesEvent,
-  now: number,
-  nowMicro: string,
-): SeriesEvent | undefined {
-  const key = isomorphicKey(event);
-  const cached = cache[key];
-  if (!cached) {
-    cache[key] = { event: structuredClone(event), eventTimeMs: now };
-    return structuredClone(event);
-  }
-  cached.lastObservedMs = now;
-  if (cached.event.series) {
-    cached.event.series = { count: cached.event.series.count + 1, lastObservedTime: nowMicro };
-    return undefined;
-  }
-  cached.event.series = { count: 2, lastObservedTime: nowMicro };
-  return structuredClone(cached.event);
-}
+export class SeriesBook {
+  private size: number;
 
-/** refreshExistingEventSeries: every running series, to rewrite with its current count. */
-export function seriesToRefresh(cache: SeriesCache): SeriesEvent[] {
-  return Object.values(cache)
-    .filter((entry) => entry.event.series)
-    .map((entry) => structuredClone(entry.event));
-}
+  constructor(readonly cache: SeriesCache) {
+    this.size = Object.keys(cache).length;
+  }
 
-/**
- * finishSeries: series not observed for 6 minutes are written one last time and forgotten; singletons older than
- * 6 minutes are forgotten. Returns the final writes.
- */
-export function finishSeries(cache: SeriesCache, now: number): SeriesEvent[] {
-  const writes: SeriesEvent[] = [];
-  for (const [key, entry] of Object.entries(cache)) {
-    if (entry.event.series) {
-      if ((entry.lastObservedMs ?? entry.eventTimeMs) < now - FINISH_TIME_MS) {
-        writes.push(structuredClone(entry.event));
-        delete cache[key];
-      }
-    } else if (entry.eventTimeMs < now - FINISH_TIME_MS) {
-      delete cache[key];
+  /**
+   * recordToSink: returns the event to write now (a new one, or the first repeat carrying `series.count: 2`), or
+   * undefined when the repeat is only counted.
+   */
+  observe(event: SeriesEvent, now: number, nowMicro: string): SeriesEvent | undefined {
+    const key = isomorphicKey(event);
+    const cached = this.cache[key];
+    if (!cached) {
+      this.cache[key] = { event: structuredClone(event), eventTimeMs: now };
+      this.size++;
+      return structuredClone(event);
     }
+    cached.lastObservedMs = now;
+    if (cached.event.series) {
+      cached.event.series = { count: cached.event.series.count + 1, lastObservedTime: nowMicro };
+      return undefined;
+    }
+    cached.event.series = { count: 2, lastObservedTime: nowMicro };
+    return structuredClone(cached.event);
   }
-  return writes;
-}
 
-/** Whether the cache holds anything the periodic housekeeping still has to look at. */
-export function hasPendingSeries(cache: SeriesCache): boolean {
-  return Object.keys(cache).length > 0;
+  /** refreshExistingEventSeries: every running series, to rewrite with its current count. */
+  toRefresh(): SeriesEvent[] {
+    return Object.values(this.cache)
+      .filter((entry) => entry.event.series)
+      .map((entry) => structuredClone(entry.event));
+  }
+
+  /**
+   * finishSeries: series not observed for 6 minutes are written one last time and forgotten; singletons older than
+   * 6 minutes are forgotten. Returns the final writes.
+   */
+  finish(now: number): SeriesEvent[] {
+    const writes: SeriesEvent[] = [];
+    for (const [key, entry] of Object.entries(this.cache)) {
+      if (entry.event.series) {
+        if ((entry.lastObservedMs ?? entry.eventTimeMs) < now - FINISH_TIME_MS) {
+          writes.push(structuredClone(entry.event));
+          this.forget(key);
+        }
+      } else if (entry.eventTimeMs < now - FINISH_TIME_MS) {
+        this.forget(key);
+      }
+    }
+    return writes;
+  }
+
+  /** Whether the cache holds anything the periodic housekeeping still has to look at. */
+  hasPending(): boolean {
+    return this.size > 0;
+  }
+
+  private forget(key: string): void {
+    delete this.cache[key];
+    this.size--;
+  }
 }

@@ -9,14 +9,7 @@ import type { KubeObject } from '../api/types';
 import { resolveResourceName } from '../api/resources';
 import { formatMicroTimestamp, formatTimestamp } from '../runtime/time';
 import { EventCorrelator, createCorrelatorState, type CoreEvent, type CorrelatorState } from './eventCorrelator';
-import {
-  finishSeries,
-  hasPendingSeries,
-  observeSeriesEvent,
-  seriesToRefresh,
-  type SeriesCache,
-  type SeriesEvent,
-} from './eventSeries';
+import { SeriesBook, type SeriesCache, type SeriesEvent } from './eventSeries';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -70,6 +63,8 @@ export function referenceTo(object: KubeObject, fieldPath?: string): InvolvedObj
 
 export class EventRecorder {
   private readonly correlator: EventCorrelator;
+  /** The series caches in the state, by reporting controller, each with its entry count. */
+  private readonly books = new Map<string, SeriesBook>();
 
   constructor(
     readonly state: EventsState,
@@ -128,28 +123,36 @@ export class EventRecorder {
       reportingInstance: reporter.instance,
     };
     if (related) event.related = { ...related };
-    const cache = (this.state.series[reporter.controller] ??= {});
-    const write = observeSeriesEvent(cache, event, now, formatMicroTimestamp(now));
+    this.state.series[reporter.controller] ??= {};
+    const write = this.book(reporter.controller)!.observe(event, now, formatMicroTimestamp(now));
     if (write) this.writeSeriesEvent(write);
   }
 
   /** Whether `controller`'s recorder still has series or recent events its housekeeping must look at. */
   hasPendingSeries(controller: string): boolean {
-    const cache = this.state.series[controller];
-    return cache !== undefined && hasPendingSeries(cache);
+    return this.book(controller)?.hasPending() ?? false;
   }
 
   /** The 30-minute refresh of running series (refreshExistingEventSeries). */
   refreshSeries(controller: string): void {
-    for (const event of seriesToRefresh(this.state.series[controller] ?? {})) this.writeSeriesEvent(event);
+    for (const event of this.book(controller)?.toRefresh() ?? []) this.writeSeriesEvent(event);
   }
 
   /** The 6-minute finish of ended series (finishSeries). */
   finishSeries(controller: string): void {
-    const cache = this.state.series[controller];
-    if (!cache) return;
-    for (const event of finishSeries(cache, this.api.now())) this.writeSeriesEvent(event);
-    if (!hasPendingSeries(cache)) delete this.state.series[controller];
+    const book = this.book(controller);
+    if (!book) return;
+    for (const event of book.finish(this.api.now())) this.writeSeriesEvent(event);
+    if (!book.hasPending()) delete this.state.series[controller];
+  }
+
+  /** The book over `controller`'s series cache in the state, if it has one. */
+  private book(controller: string): SeriesBook | undefined {
+    const cache: SeriesCache | undefined = this.state.series[controller];
+    if (!cache) return undefined;
+    let book = this.books.get(controller);
+    if (book?.cache !== cache) this.books.set(controller, (book = new SeriesBook(cache)));
+    return book;
   }
 
   /** `<object>.<UnixNano in hex>`; virtual nanoseconds plus a sequence keep names unique. */

@@ -141,6 +141,7 @@ export class Kubelet {
     state.ready = false;
     state.started = false;
     state.probes = {};
+    this.ctx.structure++;
     this.queueSync(worker.uid, 0);
     this.queueStatus(worker.uid);
   }
@@ -240,6 +241,7 @@ export class Kubelet {
       seen: podFingerprint(pod),
     };
     this.state.pods[worker.uid] = worker;
+    this.ctx.structure++;
     return worker;
   }
 
@@ -296,7 +298,10 @@ export class Kubelet {
   }
 
   private containerWorker(worker: PodWorkerState, name: string, init: boolean): ContainerWorkerState {
-    return (worker.containers[name] ??= { name, init, restartCount: 0, ready: false, started: false, probes: {} });
+    const existing = worker.containers[name];
+    if (existing) return existing;
+    this.ctx.structure++;
+    return (worker.containers[name] = { name, init, restartCount: 0, ready: false, started: false, probes: {} });
   }
 
   /** Brings one container towards running: start it, restart it per policy with back-off, or leave it be. */
@@ -678,6 +683,7 @@ export class Kubelet {
     for (const [id, uid] of Object.entries(this.state.containerOwners))
       if (uid === worker.uid) delete this.state.containerOwners[id];
     delete this.state.pods[worker.uid];
+    this.ctx.structure++;
   }
 
   // ---------------------------------------------------------------- status and helpers

@@ -37,6 +37,11 @@ export class KubeletContext {
   readonly network: ClusterNetwork;
   readonly images: ImageCatalog;
   private readonly events: EventRecorder;
+  /**
+   * Counts changes to which worker states exist: pods adopted or forgotten, container workers added, probe workers
+   * replaced. Derived caches of those objects hold while it stays the same; every such change must count here.
+   */
+  structure = 0;
   /** Each node's network stack, by node and the address it was built for (derived, never in the state). */
   private readonly nodeNets = new Map<string, { ip: string; net: NetworkStack }>();
 

@@ -36,10 +36,14 @@ export interface ProberHooks {
 }
 
 /**
- * What a probe worker reads from the API objects: valid while the API server stored nothing new (derived data,
- * rebuilt after a restore), so a steady probe does not look its pod up again.
+ * Everything a probe worker looks up on each tick: its pod worker, container worker and probe worker state, and what
+ * it reads from the API objects (derived data, rebuilt after a restore). The state objects hold while the kubelet's
+ * structure count stays the same, the API objects while the API server stored nothing new.
  */
 interface ProbePlan {
+  worker: PodWorkerState;
+  state: ContainerWorkerState;
+  probeState: ProbeWorkerState;
   revision: number;
   pod: Pod;
   container: Container;
@@ -49,7 +53,9 @@ interface ProbePlan {
 }
 
 export class Prober {
-  private readonly plans = new WeakMap<ProbeWorkerState, ProbePlan>();
+  /** container instance id → probe type → plan, as of the kubelet structure count `plansStructure`. */
+  private readonly plans = new Map<string, Partial<Record<ProbeType, ProbePlan>>>();
+  private plansStructure = -1;
 
   constructor(
     private readonly ctx: KubeletContext,
@@ -70,6 +76,7 @@ export class Prober {
   startWorkers(worker: PodWorkerState, container: Container, state: ContainerWorkerState): void {
     const containerId = state.containerId!;
     state.probes = {};
+    this.ctx.structure++;
     for (const type of ['startup', 'liveness', 'readiness'] as const) {
       const probe = probeOf(container, type);
       if (!probe) continue;
@@ -103,27 +110,51 @@ export class Prober {
   }
 
   /** The worker's state and what it probes; undefined once the pod, container instance or probe is gone. */
-  private lookup(ref: ProbeRef) {
-    const worker = this.ctx.state.pods[ref.uid];
-    if (!worker) return undefined;
-    // Reading the revision lets the API server expire Events first, as the pod lookup below would.
-    const revision = this.ctx.api.revision();
-    const state = worker.containers[ref.container];
-    const probeState = state?.probes[ref.type];
-    let plan = probeState && this.plans.get(probeState);
-    if (plan?.revision !== revision) {
-      const pod = this.ctx.findPod(worker);
-      if (!pod || !state || !probeState) return undefined;
-      const container = specOf(pod, ref.container);
-      const probe = container ? probeOf(container, ref.type) : undefined;
-      if (!container || !probe) return undefined;
-      const net = probe.exec ? undefined : this.ctx.nodeNet(worker.node);
-      plan = { revision, pod, container, probe, net };
-      this.plans.set(probeState, plan);
+  private lookup(ref: ProbeRef): ProbePlan | undefined {
+    const { ctx } = this;
+    if (this.plansStructure !== ctx.structure) {
+      this.plans.clear();
+      this.plansStructure = ctx.structure;
     }
-    if (probeState!.containerId !== ref.containerId || state!.containerId !== ref.containerId) return undefined;
-    const { pod, container, probe, net } = plan;
-    return { worker, state: state!, probeState: probeState!, pod, container, probe, net };
+    let plans = this.plans.get(ref.containerId);
+    let plan = plans?.[ref.type];
+    if (!plan) {
+      const worker = ctx.state.pods[ref.uid];
+      if (!worker) return undefined;
+      // Reading the revision lets the API server expire Events first, as the pod lookup below would.
+      const revision = ctx.api.revision();
+      const state = worker.containers[ref.container];
+      const probeState = state?.probes[ref.type];
+      const pod = ctx.findPod(worker);
+      const spec = pod && this.specFor(pod, worker, ref);
+      if (!state || !probeState || !pod || !spec) return undefined;
+      plan = { worker, state, probeState, revision, pod, ...spec };
+      if (!plans) this.plans.set(ref.containerId, (plans = {}));
+      plans[ref.type] = plan;
+    } else {
+      // A plan means the pod worker exists; its pod is looked up again only after the API server stored something.
+      const revision = ctx.api.revision();
+      if (plan.revision !== revision) {
+        const pod = ctx.findPod(plan.worker);
+        const spec = pod && this.specFor(pod, plan.worker, ref);
+        if (!pod || !spec) return undefined;
+        plan.revision = revision;
+        plan.pod = pod;
+        plan.container = spec.container;
+        plan.probe = spec.probe;
+        plan.net = spec.net;
+      }
+    }
+    if (plan.probeState.containerId !== ref.containerId || plan.state.containerId !== ref.containerId) return undefined;
+    return plan;
+  }
+
+  /** The container and probe a worker runs, and the node network for a network probe. */
+  private specFor(pod: Pod, worker: PodWorkerState, ref: ProbeRef) {
+    const container = specOf(pod, ref.container);
+    const probe = container && probeOf(container, ref.type);
+    if (!container || !probe) return undefined;
+    return { container, probe, net: probe.exec ? undefined : this.ctx.nodeNet(worker.node) };
   }
 
   /** worker.go doProbe. */
@@ -136,8 +167,8 @@ export class Prober {
     if (state.runningSince === undefined) return;
     if (this.ctx.containers.container(ref.containerId)?.state !== 'running') return;
     if (pod.metadata.deletionTimestamp && ref.type !== 'readiness') return;
-    const { uid, container: name, type, containerId } = ref;
-    if (!ref.manual) this.ctx.runtime.after(periodMs(probe), TASK.tick, { uid, container: name, type, containerId });
+    // The next tick carries the same reference (this task has left the queue, so nothing else holds it).
+    if (!ref.manual) this.ctx.runtime.after(periodMs(probe), TASK.tick, ref);
     // While postStart runs the kubelet still reports the container as being created: probes wait.
     if (state.postStart) return;
     if (probeState.onHold || probeState.inFlight) return;
@@ -206,11 +237,15 @@ export class Prober {
     if (state.runningSince === undefined || ctx.containers.container(ref.containerId)?.state !== 'running') return;
     if (pod.metadata.deletionTimestamp && ref.type !== 'readiness') return;
     const label = LABEL[ref.type];
-    probeState.lastOutcome = {
-      time: ctx.runtime.now(),
-      success: outcome.verdict === 'success' || outcome.verdict === 'warning',
-      output: outcome.output,
-    };
+    const time = ctx.runtime.now();
+    const success = outcome.verdict === 'success' || outcome.verdict === 'warning';
+    // Updated in place: nothing else holds it, and steady probing then leaves no garbage behind.
+    const last = probeState.lastOutcome;
+    if (last) {
+      last.time = time;
+      last.success = success;
+      last.output = outcome.output;
+    } else probeState.lastOutcome = { time, success, output: outcome.output };
     if (outcome.verdict === 'error') {
       // A probe that could not run leaves the result as it was.
       ctx.record(

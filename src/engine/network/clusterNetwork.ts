@@ -179,8 +179,20 @@ export class ClusterNetwork {
   }
 }
 
+/** Four groups of one to three digits separated by dots (the shape `/^\d{1,3}(\.\d{1,3}){3}$/` accepts). */
 function isIpv4(text: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(text);
+  let groups = 0;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      if (++digits > 3) return false;
+    } else if (code === 46 && digits > 0 && groups < 3) {
+      groups++;
+      digits = 0;
+    } else return false;
+  }
+  return groups === 3 && digits > 0;
 }
 
 function isLoopback(ip: string): boolean {

@@ -46,8 +46,9 @@ export function createCachedFileSystemView(view: FileSystemView, changes: TreeCh
         stat = view.stat(path);
         stats.set(path, stat);
       }
+      if (typeof stat === 'string') return stat;
       // Callers get their own copy, as from the view itself.
-      return typeof stat === 'string' ? stat : { ...stat };
+      return { type: stat.type, size: stat.size, mtime: stat.mtime, mode: stat.mode };
     },
     list: (path) => view.list(path),
     write: (path, data, append) => counted(view.write(path, data, append)),

@@ -84,6 +84,12 @@ export interface NodeAddressing {
 /** Bytes of log kept per container before the oldest lines are dropped (kubelet's containerLogMaxSize is 10Mi). */
 const MAX_LOG_CHUNKS = 5000;
 
+/** What the runtime holds for a pod: its containers, in creation order, and its volume trees. */
+interface PodOwnership {
+  containers: Set<string>;
+  volumes: Set<string>;
+}
+
 /** A container's kernel view with the records it was built from (derived data, never in the state). */
 interface CachedContext {
   record: ContainerRecord;
@@ -101,6 +107,8 @@ export class ContainerRuntime {
    * trees it adds and removes, so views may remember answers until the count moves: nothing else may change trees.
    */
   private readonly treeChanges: TreeChanges = { count: 0 };
+  /** pod uid → its containers (in creation order) and volume trees; derived, built from the state on first use. */
+  private pods?: Map<string, PodOwnership>;
 
   constructor(
     readonly state: ContainerRuntimeState,
@@ -196,12 +204,12 @@ export class ContainerRuntime {
   removeSandbox(podUid: string): void {
     const sandbox = this.state.sandboxes[podUid];
     if (!sandbox) return;
-    for (const container of Object.values(this.state.containers))
-      if (container.podUid === podUid) this.removeContainer(container.id);
+    const owned = this.podIndex().get(podUid);
+    for (const id of [...(owned?.containers ?? [])]) this.removeContainer(id);
     this.stopSandbox(podUid);
-    for (const treeId of Object.keys(this.state.trees))
-      if (treeId.startsWith(`vol:${podUid}/`)) delete this.state.trees[treeId];
+    for (const treeId of owned?.volumes ?? []) delete this.state.trees[treeId];
     this.treeChanges.count++;
+    this.pods?.delete(podUid);
     delete this.state.sandboxes[podUid];
   }
 
@@ -224,6 +232,7 @@ export class ContainerRuntime {
     const treeId = `vol:${podUid}/${volume}`;
     this.state.trees[treeId] ??= createEmptyTree(this.now());
     this.treeChanges.count++;
+    if (this.pods) ownedBy(this.pods, podUid).volumes.add(treeId);
     return treeId;
   }
 
@@ -272,6 +281,7 @@ export class ContainerRuntime {
       log: [],
     };
     this.state.containers[id] = record;
+    if (this.pods) ownedBy(this.pods, input.podUid).containers.add(id);
     return record;
   }
 
@@ -314,6 +324,7 @@ export class ContainerRuntime {
     delete this.state.trees[`root:${id}`];
     this.treeChanges.count++;
     delete this.state.containers[id];
+    this.pods?.get(record.podUid)?.containers.delete(id);
     this.contexts.delete(id);
   }
 
@@ -395,11 +406,31 @@ export class ContainerRuntime {
     return netNs ? { kind: 'netns', netNs } : undefined;
   }
 
+  /** The pod index, built from the state when first needed (so also after a restore). */
+  private podIndex(): Map<string, PodOwnership> {
+    if (!this.pods) {
+      const pods = new Map<string, PodOwnership>();
+      for (const record of Object.values(this.state.containers)) ownedBy(pods, record.podUid).containers.add(record.id);
+      for (const treeId of Object.keys(this.state.trees)) {
+        const match = /^vol:([^/]*)\//.exec(treeId);
+        if (match) ownedBy(pods, match[1]!).volumes.add(treeId);
+      }
+      this.pods = pods;
+    }
+    return this.pods;
+  }
+
   private newContainerId(): string {
     let id = '';
     for (let i = 0; i < 8; i++) id += nextUint32(this.random).toString(16).padStart(8, '0');
     return id;
   }
+}
+
+function ownedBy(pods: Map<string, PodOwnership>, podUid: string): PodOwnership {
+  let owned = pods.get(podUid);
+  if (!owned) pods.set(podUid, (owned = { containers: new Set(), volumes: new Set() }));
+  return owned;
 }
 
 function isExecutableFile(fs: FileSystemView, path: string): boolean {

@@ -103,6 +103,18 @@ export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+/**
+ * Where each process is, derived from `state.processes` (built on first use, so also after a restore): stopping a
+ * container or a PID namespace visits its own processes instead of every process of the cluster.
+ */
+interface ProcessIndex {
+  /** Creation order, which is the order of `state.processes`'s keys. */
+  order: Map<ProcessRecord, number>;
+  nextOrder: number;
+  byContainer: Map<string, Set<ProcessRecord>>;
+  byPidNs: Map<string, Set<ProcessRecord>>;
+}
+
 /** A process's system calls and the container view they were made for (derived data, never in the state). */
 interface CachedSyscalls {
   context: ContainerContext;
@@ -114,6 +126,7 @@ export class Kernel {
   private readonly toolsets: Record<UtilityFlavour, Record<string, Utility>>;
   /** Built once per process record (a restored kernel has new records, so it starts afresh). */
   private readonly syscallCache = new WeakMap<ProcessRecord, CachedSyscalls>();
+  private index?: ProcessIndex;
 
   constructor(
     readonly state: KernelState,
@@ -217,9 +230,8 @@ export class Kernel {
 
   /** Ends every process of a container at once (SIGKILL), as the runtime does when the container's task is deleted. */
   killContainer(containerId: string): void {
-    for (const record of Object.values(this.state.processes)) {
-      if (record.containerId === containerId) this.terminate(record, 128 + SIGNAL_NUMBERS.SIGKILL, 'SIGKILL', false);
-    }
+    for (const record of [...(this.processIndex().byContainer.get(containerId) ?? [])])
+      this.terminate(record, 128 + SIGNAL_NUMBERS.SIGKILL, 'SIGKILL', false);
   }
 
   isRunning(pidNs: string, pid: number): boolean {
@@ -248,8 +260,7 @@ export class Kernel {
 
   processesIn(pidNs: string): ProcessInfo[] {
     const rows: ProcessInfo[] = [];
-    for (const record of Object.values(this.state.processes)) {
-      if (record.pidNs !== pidNs) continue;
+    for (const record of this.processIndex().byPidNs.get(pidNs) ?? []) {
       const definition = this.programs[record.program];
       rows.push({
         pid: record.pid,
@@ -309,6 +320,7 @@ export class Kernel {
       pendingSignals: [],
     };
     this.state.processes[processKey(pidNs, pid)] = record;
+    this.indexProcess(record);
     if (runNow) this.run(record, { kind: 'start' });
     else {
       const wakeAt = this.runtime.now();
@@ -399,6 +411,7 @@ export class Kernel {
     const key = processKey(record.pidNs, record.pid);
     if (!(key in this.state.processes)) return;
     delete this.state.processes[key];
+    this.unindexProcess(record);
     const context = this.hooks.container(record.containerId);
     if (context) {
       const ports = this.state.listeners[context.netNs];
@@ -425,13 +438,42 @@ export class Kernel {
     const isMain = context?.mainPid === record.pid && context.pidNs === record.pidNs;
     if (record.pid === 1 || isMain) {
       // The whole container (or PID namespace) goes down with its main process.
-      for (const other of Object.values(this.state.processes)) {
-        if ((record.pid === 1 && other.pidNs === record.pidNs) || other.containerId === record.containerId) {
-          this.terminate(other, 128 + SIGNAL_NUMBERS.SIGKILL, 'SIGKILL', false);
-        }
-      }
+      for (const other of this.groupOf(record)) this.terminate(other, 128 + SIGNAL_NUMBERS.SIGKILL, 'SIGKILL', false);
     }
     if (isMain) this.hooks.onMainExit(record.containerId, code, signal);
+  }
+
+  /** The processes that go down with `record`: its container's, and for a PID 1 its namespace's, oldest first. */
+  private groupOf(record: ProcessRecord): ProcessRecord[] {
+    const index = this.processIndex();
+    const group = new Set(index.byContainer.get(record.containerId));
+    if (record.pid === 1) for (const other of index.byPidNs.get(record.pidNs) ?? []) group.add(other);
+    return [...group].sort((a, b) => index.order.get(a)! - index.order.get(b)!);
+  }
+
+  private processIndex(): ProcessIndex {
+    if (!this.index) {
+      this.index = { order: new Map(), nextOrder: 0, byContainer: new Map(), byPidNs: new Map() };
+      for (const record of Object.values(this.state.processes)) this.indexProcess(record);
+    }
+    return this.index;
+  }
+
+  /** Keeps a built index in step with `state.processes` (an index not built yet will read the state). */
+  private indexProcess(record: ProcessRecord): void {
+    const index = this.index;
+    if (!index) return;
+    index.order.set(record, index.nextOrder++);
+    addToGroup(index.byContainer, record.containerId, record);
+    addToGroup(index.byPidNs, record.pidNs, record);
+  }
+
+  private unindexProcess(record: ProcessRecord): void {
+    const index = this.index;
+    if (!index) return;
+    index.order.delete(record);
+    removeFromGroup(index.byContainer, record.containerId, record);
+    removeFromGroup(index.byPidNs, record.pidNs, record);
   }
 
   private io(record: ProcessRecord): ProcessIO {
@@ -538,6 +580,18 @@ export class Kernel {
       },
     };
   }
+}
+
+function addToGroup(groups: Map<string, Set<ProcessRecord>>, key: string, record: ProcessRecord): void {
+  let group = groups.get(key);
+  if (!group) groups.set(key, (group = new Set()));
+  group.add(record);
+}
+
+function removeFromGroup(groups: Map<string, Set<ProcessRecord>>, key: string, record: ProcessRecord): void {
+  const group = groups.get(key);
+  group?.delete(record);
+  if (group?.size === 0) groups.delete(key);
 }
 
 function userName(uid: number): string {

@@ -70,36 +70,96 @@ export function buildNodeInfos(
 ): NodeInfo[] {
   const byNode = new Map<string, Pod[]>();
   for (const pod of pods) {
-    if (!pod.spec.nodeName || isTerminal(pod)) continue;
-    const list = byNode.get(pod.spec.nodeName) ?? [];
+    if (!holdsResources(pod)) continue;
+    const list = byNode.get(pod.spec.nodeName!) ?? [];
     list.push(pod);
-    byNode.set(pod.spec.nodeName, list);
+    byNode.set(pod.spec.nodeName!, list);
   }
-  return nodes.map((node) => {
-    const onNode = byNode.get(node.metadata.name) ?? [];
-    const requested = { cpu: 0, memory: 0 };
-    const nonZeroRequested = { cpu: 0, memory: 0 };
-    const usedPorts: HostPort[] = [];
-    for (const pod of onNode) {
-      const used = usage(pod);
-      requested.cpu += used.requested.cpu;
-      requested.memory += used.requested.memory;
-      nonZeroRequested.cpu += used.nonZeroRequested.cpu;
-      nonZeroRequested.memory += used.nonZeroRequested.memory;
-      usedPorts.push(...used.ports);
-    }
-    return { node, pods: onNode, requested, nonZeroRequested, allocatable: nodeAllocatable(node), usedPorts };
-  });
+  return nodes.map((node) => nodeInfoOf(node, byNode.get(node.metadata.name) ?? [], usage));
+}
+
+/** Whether a pod counts on its node: assigned and not finished. */
+function holdsResources(pod: Pod): boolean {
+  return !!pod.spec.nodeName && !isTerminal(pod);
+}
+
+/** One node's info from the pods it holds, in the API's list order (sums are taken in that order). */
+function nodeInfoOf(node: Node, pods: Pod[], usage: (pod: Pod) => PodUsage): NodeInfo {
+  const requested = { cpu: 0, memory: 0 };
+  const nonZeroRequested = { cpu: 0, memory: 0 };
+  const usedPorts: HostPort[] = [];
+  for (const pod of pods) {
+    const used = usage(pod);
+    requested.cpu += used.requested.cpu;
+    requested.memory += used.requested.memory;
+    nonZeroRequested.cpu += used.nonZeroRequested.cpu;
+    nonZeroRequested.memory += used.nonZeroRequested.memory;
+    usedPorts.push(...used.ports);
+  }
+  return { node, pods, requested, nonZeroRequested, allocatable: nodeAllocatable(node), usedPorts };
 }
 
 /**
- * Each stored pod's usage, computed once: the API server replaces an object on every write, so one pod object's
- * usage never changes (derived data; a restored scheduler starts empty).
+ * The scheduler cache (pkg/scheduler/backend/cache): NodeInfos kept from the pod watch instead of rebuilt from every
+ * pod on each attempt. A node's info is recomputed, exactly as buildNodeInfos computes it, only after one of its
+ * pods or the node itself changed; each stored pod's usage is computed once (the API server replaces an object on
+ * every write). Derived data: a restored scheduler builds it afresh from the API.
  */
-export class PodUsageCache {
+export class NodeInfoCache {
   private readonly usage = new WeakMap<Pod, PodUsage>();
+  /** node name → `namespace/name` → pod holding resources there; undefined until first built. */
+  private held?: Map<string, Map<string, Pod>>;
+  /** `namespace/name` → the node a pod is counted on. */
+  private readonly placed = new Map<string, string>();
+  private readonly infos = new Map<string, NodeInfo>();
 
-  of(pod: Pod): PodUsage {
+  /** `listPods` lists every pod as the API does, for the first build. */
+  constructor(private readonly listPods: () => Pod[]) {}
+
+  /** A pod was stored or deleted (the informer's event handlers). */
+  podChanged(pod: Pod, deleted: boolean): void {
+    if (this.held) this.place(pod, deleted);
+  }
+
+  /** A NodeInfo per node, in the order given; equal to buildNodeInfos over every pod. */
+  build(nodes: readonly Node[]): NodeInfo[] {
+    if (!this.held) {
+      this.held = new Map();
+      for (const pod of this.listPods()) this.place(pod, false);
+    }
+    return nodes.map((node) => {
+      const cached = this.infos.get(node.metadata.name);
+      if (cached?.node === node) return cached;
+      const byKey = this.held!.get(node.metadata.name);
+      const keys = [...(byKey?.keys() ?? [])].sort();
+      const info = nodeInfoOf(
+        node,
+        keys.map((key) => byKey!.get(key)!),
+        (pod) => this.usageOf(pod),
+      );
+      this.infos.set(node.metadata.name, info);
+      return info;
+    });
+  }
+
+  private place(pod: Pod, deleted: boolean): void {
+    const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
+    const before = this.placed.get(key);
+    if (before !== undefined) {
+      this.held!.get(before)?.delete(key);
+      this.placed.delete(key);
+      this.infos.delete(before);
+    }
+    if (deleted || !holdsResources(pod)) return;
+    const node = pod.spec.nodeName!;
+    let onNode = this.held!.get(node);
+    if (!onNode) this.held!.set(node, (onNode = new Map()));
+    onNode.set(key, pod);
+    this.placed.set(key, node);
+    this.infos.delete(node);
+  }
+
+  private usageOf(pod: Pod): PodUsage {
     let used = this.usage.get(pod);
     if (!used) this.usage.set(pod, (used = usageOf(pod)));
     return used;

@@ -15,7 +15,7 @@ import { TIMING } from '../runtime/timing';
 import { formatTimestamp } from '../runtime/time';
 import type { EventRecorder } from '../events/recorder';
 import { referenceTo } from '../events/recorder';
-import { PodUsageCache, buildNodeInfos, isTerminal, type NodeInfo } from './nodeInfo';
+import { NodeInfoCache, isTerminal, type NodeInfo } from './nodeInfo';
 import { runFilters, type FilterStatus } from './filters';
 import { failedSchedulingMessage, rejectingPlugins, type Diagnosis } from './fitError';
 import { nodeNamesFromAffinity } from './nodeAffinity';
@@ -110,7 +110,7 @@ function isAssigned(pod: Pod): boolean {
 }
 
 export class Scheduler {
-  private readonly usage = new PodUsageCache();
+  private readonly nodeInfos = new NodeInfoCache(() => this.api.all(PODS) as Pod[]);
 
   constructor(
     readonly state: SchedulerState,
@@ -139,6 +139,7 @@ export class Scheduler {
   }
 
   private onPodChange(type: string, pod: Pod, previous: Pod | undefined): void {
+    this.nodeInfos.podChanged(pod, type === 'DELETED');
     const uid = pod.metadata.uid!;
     const queued = this.state.queue[uid];
     if (type === 'DELETED' || !this.wantsScheduling(pod)) {
@@ -280,7 +281,7 @@ export class Scheduler {
       this.recordFailure(queued, pod, { message: 'no nodes available to schedule pods', rejectedBy: [] });
       return;
     }
-    const infos = buildNodeInfos(nodes, this.api.all(PODS) as Pod[], (pod) => this.usage.of(pod));
+    const infos = this.nodeInfos.build(nodes);
     const result = this.findNode(pod, infos);
     if ('message' in result) {
       this.recordFailure(queued, pod, result);
