@@ -23,6 +23,8 @@ import { decodeObject } from './decode';
 import { applyDefaults } from './defaults';
 import { invalidError, validateCreate, validateUpdate } from './validation';
 import { admitCreate } from './admission';
+import { semanticEqual } from './semanticEqual';
+import { allocateServiceCreate, allocateServiceUpdate, keepAllocatedValues } from './serviceAllocation';
 import { matchesLabels, parseLabelSelector, type LabelSelector } from './selectors/labelSelector';
 import {
   convertFieldSelector,
@@ -43,10 +45,13 @@ import {
   resourceExpired,
 } from './errors';
 import { nextUuid, type RandomState } from '../runtime/random';
+import { cloneJson } from '../runtime/cloneJson';
 import { formatTimestamp, parseTimestamp } from '../runtime/time';
 import { generateName } from './names';
 import { qosClassOf } from '../resources/qos';
 import type { Pod } from './kinds';
+import { buildLabelIndex, labelCandidates, reindexLabels, type LabelIndex } from './labelIndex';
+import { buildOwnerIndex, controllerUidOf, reindexOwners, reindexUid, type OwnerIndex } from './ownerIndex';
 
 /** A stored change, kept for watches that resume from a resourceVersion. */
 interface HistoryEntry {
@@ -73,6 +78,7 @@ export type WatchListener = (event: WatchEvent, resource: ResourceType, previous
 
 const NAMESPACES = resolveResourceName('namespaces')!;
 const PODS = resolveResourceName('pods')!;
+const SERVICES = resolveResourceName('services')!;
 const EVENTS = resolveResourceName('events')!;
 const JOBS = resolveResourceName('jobs.batch')!;
 const REPLICATION_CONTROLLERS = resolveResourceName('replicationcontrollers')!;
@@ -120,19 +126,6 @@ function objectKey(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
 }
 
-/** apiequality.Semantic.DeepEqual on plain JSON: key order does not matter. */
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left).filter((k) => left[k] !== undefined);
-  if (keys.length !== Object.keys(right).filter((k) => right[k] !== undefined).length) return false;
-  return keys.every((k) => deepEqual(left[k], right[k]));
-}
-
 function withoutVersion(object: KubeObject): unknown {
   return { ...object, metadata: { ...object.metadata, resourceVersion: undefined } };
 }
@@ -156,6 +149,12 @@ interface BucketIndex {
   /** Objects in key order, whole and by namespace, until the next write. */
   listed?: KubeObject[];
   listedIn: Map<string, KubeObject[]>;
+  /** The objects by owner, once someone asked. */
+  owners?: OwnerIndex;
+  /** uid → bucket key, once someone asked. */
+  byUid?: Map<string, string>;
+  /** The objects by label, once someone asked. */
+  labels?: LabelIndex;
 }
 
 /** Splits a bucket key `namespace/name` (namespaces never contain a slash). */
@@ -171,12 +170,17 @@ export class ApiServer implements ApiClient {
   /** Earliest time an Event lease may expire (derived from state, so a restored server just scans once). */
   private nextExpiryScan = -Infinity;
   private leases?: LeaseIndex;
+  /** resourceKey → resourceVersion of the latest change this server stored (derived: see resourceRevision). */
+  private readonly lastChanges = new Map<string, number>();
+  private readonly startRevision: number;
 
   constructor(
     readonly state: ApiServerState,
     private readonly clock: () => number,
     private readonly random: RandomState,
-  ) {}
+  ) {
+    this.startRevision = state.resourceVersion;
+  }
 
   static initialState(): ApiServerState {
     return { resourceVersion: 1, objects: {}, history: {}, historyFloor: {}, eventExpiry: {} };
@@ -210,6 +214,15 @@ export class ApiServer implements ApiClient {
   revision(): number {
     this.expireEvents();
     return this.state.resourceVersion;
+  }
+
+  /**
+   * Like `revision()`, for the objects of one resource only: it changes with every stored change to them (the
+   * resourceVersion of the latest such change this server made, or where it started when it made none).
+   */
+  resourceRevision(resource: ResourceType): number {
+    this.expireEvents();
+    return this.lastChanges.get(resourceKey(resource)) ?? this.startRevision;
   }
 
   /** The current resourceVersion, as a list returns it in its metadata (the point a watch resumes from). */
@@ -250,6 +263,53 @@ export class ApiServer implements ApiClient {
       index.listedIn.set(namespace, listed);
     }
     return listed.slice();
+  }
+
+  /**
+   * `all(resource, namespace)` filtered by a label selector, looking only at the objects that carry a label value
+   * the selector requires.
+   */
+  selectedBy(resource: ResourceType, namespace: string | undefined, selector: LabelSelector): KubeObject[] {
+    this.expireEvents();
+    const index = this.index(resource);
+    const candidates = labelCandidates((index.labels ??= buildLabelIndex(index.bucket)), selector);
+    const objects = candidates ? this.objectsAt(resource, namespace, candidates) : this.all(resource, namespace);
+    return objects.filter((object) => matchesLabels(selector, object.metadata.labels));
+  }
+
+  /** The object of a resource with that uid: `all(resource).find(…)` without the walk. */
+  findByUid(resource: ResourceType, uid: string): KubeObject | undefined {
+    this.expireEvents();
+    const index = this.index(resource);
+    if (!index.byUid) {
+      index.byUid = new Map();
+      for (const [key, object] of Object.entries(index.bucket)) reindexUid(index.byUid, key, undefined, object);
+    }
+    const key = index.byUid.get(uid);
+    return key === undefined ? undefined : index.bucket[key];
+  }
+
+  /**
+   * The objects of a resource whose ownerReferences name `uid`, in one namespace (or all of them) and in list
+   * order: `all(resource, namespace)` filtered by owner, without the walk over every object.
+   */
+  ownedBy(resource: ResourceType, namespace: string | undefined, uid: string): KubeObject[] {
+    this.expireEvents();
+    return this.objectsAt(resource, namespace, this.ownerIndex(resource).byOwner.get(uid));
+  }
+
+  /**
+   * The objects of a resource in a namespace whose controller reference names `uid`, or, for `undefined`, that
+   * have no controller reference, in list order.
+   */
+  controlledBy(resource: ResourceType, namespace: string | undefined, uid: string | undefined): KubeObject[] {
+    this.expireEvents();
+    const owners = this.ownerIndex(resource);
+    if (uid !== undefined)
+      return this.objectsAt(resource, namespace, owners.byOwner.get(uid)).filter((o) => controllerUidOf(o) === uid);
+    if (resource.namespaced && namespace !== undefined)
+      return this.objectsAt(resource, namespace, owners.uncontrolled.get(namespace));
+    return this.objectsAt(resource, undefined, [...owners.uncontrolled.values()].flat().sort());
   }
 
   /**
@@ -323,6 +383,10 @@ export class ApiServer implements ApiClient {
     const name = object.metadata.name!;
     const existing = this.lookup(resource, object.metadata.namespace, name);
     if (existing) return { ok: false, error: alreadyExists(resource, name, !!existing.metadata.deletionTimestamp) };
+    if (resource === SERVICES) {
+      const failure = allocateServiceCreate(object, this.serviceAllocation());
+      if (failure) return { ok: false, error: failure };
+    }
     if (options.dryRun) return { ok: true, value: object };
     return { ok: true, value: this.store(resource, object, 'ADDED') };
   }
@@ -345,7 +409,7 @@ export class ApiServer implements ApiClient {
     this.expireEvents();
     const current = this.lookup(PODS, namespace, name);
     if (!current) return { ok: false, error: notFound(PODS, name) };
-    const pod = structuredClone(current) as unknown as Pod;
+    const pod = cloneJson(current) as unknown as Pod;
     if (pod.metadata.deletionTimestamp) {
       return {
         ok: false,
@@ -376,9 +440,9 @@ export class ApiServer implements ApiClient {
     this.expireEvents();
     const current = this.lookup(NAMESPACES, undefined, name);
     if (!current) return { ok: false, error: notFound(NAMESPACES, name) };
-    const next = structuredClone(current);
+    const next = cloneJson(current);
     next.spec = { ...(next.spec as object), finalizers: [...finalizers] };
-    if (deepEqual(next, current)) return { ok: true, value: current };
+    if (semanticEqual(next, current)) return { ok: true, value: current };
     if (finalizers.length === 0 && shouldDeleteDuringUpdate(next, current))
       return { ok: true, value: this.remove(NAMESPACES, next) };
     return { ok: true, value: this.store(NAMESPACES, next, 'MODIFIED', true) };
@@ -404,16 +468,15 @@ export class ApiServer implements ApiClient {
     // Only the status and those metadata fields can differ: compare them before copying anything (the kubelet
     // writes every pod's status often, mostly unchanged).
     if (
-      deepEqual(object.status, current.status) &&
-      metadataFields.every((field) => deepEqual(object.metadata[field], current.metadata[field]))
+      semanticEqual(object.status, current.status) &&
+      metadataFields.every((field) => semanticEqual(object.metadata[field], current.metadata[field]))
     )
       return { ok: true, value: current };
-    const next = structuredClone(current);
-    next.status = structuredClone(object.status);
+    const next = copyWithStatus(current, object.status);
     for (const field of metadataFields) {
       const value = object.metadata[field];
       if (value === undefined) delete next.metadata[field];
-      else next.metadata[field] = structuredClone(value);
+      else next.metadata[field] = cloneJson(value);
     }
     return { ok: true, value: this.store(resource, next, 'MODIFIED', true) };
   }
@@ -424,7 +487,7 @@ export class ApiServer implements ApiClient {
     name: string,
     type: PatchType,
     patch: unknown,
-    options: { dryRun?: boolean } = {},
+    options: { dryRun?: boolean; subresource?: 'status' } = {},
   ): ApiResult<KubeObject> {
     this.expireEvents();
     const current = this.lookup(resource, namespace, name);
@@ -445,6 +508,9 @@ export class ApiServer implements ApiClient {
     const patchedObject = decoded.value;
     const requested = (patch as { metadata?: { resourceVersion?: string } } | undefined)?.metadata?.resourceVersion;
     if (!requested) patchedObject.metadata.resourceVersion = current.metadata.resourceVersion;
+    // The status subresource takes only the patched status (`kubectl patch --subresource=status`).
+    if (options.subresource === 'status')
+      return options.dryRun ? { ok: true, value: patchedObject } : this.updateStatus(patchedObject);
     return this.replace(resource, patchedObject, options);
   }
 
@@ -482,7 +548,7 @@ export class ApiServer implements ApiClient {
   }
 
   private deleteObject(resource: ResourceType, current: KubeObject, options: DeleteOptions): ApiResult<KubeObject> {
-    const object = structuredClone(current);
+    const object = cloneJson(current);
     const metadata = object.metadata;
     const requestedGrace =
       options.gracePeriodSeconds !== undefined && options.gracePeriodSeconds < 0 ? 1 : options.gracePeriodSeconds;
@@ -514,7 +580,7 @@ export class ApiServer implements ApiClient {
     if (!graceful && !pendingFinalizers) {
       return { ok: true, value: this.remove(resource, current) };
     }
-    const updated = deepEqual(object, current) ? current : this.store(resource, object, 'MODIFIED', true);
+    const updated = semanticEqual(object, current) ? current : this.store(resource, object, 'MODIFIED', true);
     // A graceless delete of a pod is written (deletionTimestamp set) and then removed.
     if (!pendingFinalizers && grace === 0) return { ok: true, value: this.remove(resource, updated) };
     return { ok: true, value: updated };
@@ -530,7 +596,7 @@ export class ApiServer implements ApiClient {
       if (finalizers.length > 0) return { ok: true, value: current };
       return this.deleteObject(NAMESPACES, current, options);
     }
-    const object = structuredClone(current);
+    const object = cloneJson(current);
     object.metadata.deletionTimestamp = formatTimestamp(this.clock());
     object.status = { ...(object.status as object), phase: 'Terminating' };
     object.metadata.finalizers = deletionFinalizers(NAMESPACES, object.metadata.finalizers ?? [], options);
@@ -560,13 +626,22 @@ export class ApiServer implements ApiClient {
     if (metadata.deletionGracePeriodSeconds === undefined) delete metadata.deletionGracePeriodSeconds;
     metadata.resourceVersion = current.metadata.resourceVersion;
     prepareForUpdate(resource, next, current);
+    if (resource === SERVICES) keepAllocatedValues(next, current);
 
     const causes = validateUpdate(next, current);
     if (causes.length > 0) return { ok: false, error: invalidError(next, causes) };
+    if (resource === SERVICES) {
+      const failure = allocateServiceUpdate(next, current, this.serviceAllocation());
+      if (failure) return { ok: false, error: failure };
+    }
     if (options.dryRun) return { ok: true, value: next };
-    if (deepEqual(withoutVersion(next), withoutVersion(current))) return { ok: true, value: current };
+    if (semanticEqual(withoutVersion(next), withoutVersion(current))) return { ok: true, value: current };
     if (shouldDeleteDuringUpdate(next, current)) return { ok: true, value: this.remove(resource, next) };
     return { ok: true, value: this.store(resource, next, 'MODIFIED') };
+  }
+
+  private serviceAllocation() {
+    return { random: this.random, services: () => this.all(SERVICES) };
   }
 
   private typeOf(input: unknown): ApiResult<ResourceType> {
@@ -641,7 +716,7 @@ export class ApiServer implements ApiClient {
     if (now && !before) return { type: 'ADDED', object: entry.object };
     if (now && before) return { type: 'MODIFIED', object: entry.object };
     if (!now && before) {
-      const gone = entry.type === 'DELETED' ? entry.object : structuredClone(entry.previous!);
+      const gone = entry.type === 'DELETED' ? entry.object : cloneJson(entry.previous!);
       gone.metadata.resourceVersion = entry.object.metadata.resourceVersion;
       return { type: 'DELETED', object: gone };
     }
@@ -652,6 +727,20 @@ export class ApiServer implements ApiClient {
     return this.index(resource)
       .byNamespace.get(resource.namespaced ? (namespace ?? '') : '')
       ?.get(name);
+  }
+
+  private ownerIndex(resource: ResourceType): OwnerIndex {
+    const index = this.index(resource);
+    return (index.owners ??= buildOwnerIndex(index.bucket));
+  }
+
+  /** The objects at sorted bucket keys, keeping those of `namespace` when the resource is namespaced. */
+  private objectsAt(resource: ResourceType, namespace: string | undefined, keys: readonly string[] = []): KubeObject[] {
+    const bucket = this.bucket(resource);
+    const prefix = resource.namespaced && namespace !== undefined ? `${namespace}/` : undefined;
+    const objects: KubeObject[] = [];
+    for (const key of keys) if (prefix === undefined || key.startsWith(prefix)) objects.push(bucket[key]!);
+    return objects;
   }
 
   private bucket(resource: ResourceType): Record<string, KubeObject> {
@@ -688,14 +777,21 @@ export class ApiServer implements ApiClient {
     if (!previous) delete index.sortedKeys;
     delete index.listed;
     index.listedIn.clear();
+    if (index.owners) reindexOwners(index.owners, key, previous, object);
+    if (index.byUid) reindexUid(index.byUid, key, previous, object);
+    if (index.labels) reindexLabels(index.labels, key, previous, object);
     return previous;
   }
 
   /** Takes an object out of its bucket and index. */
   private drop(resource: ResourceType, key: string): void {
     const index = this.index(resource);
-    if (!(key in index.bucket)) return;
+    const previous = index.bucket[key];
+    if (!previous) return;
     delete index.bucket[key];
+    if (index.owners) reindexOwners(index.owners, key, previous, undefined);
+    if (index.byUid) reindexUid(index.byUid, key, previous, undefined);
+    if (index.labels) reindexLabels(index.labels, key, previous, undefined);
     const [namespace, name] = splitObjectKey(key);
     const names = index.byNamespace.get(namespace);
     names?.delete(name);
@@ -707,7 +803,7 @@ export class ApiServer implements ApiClient {
 
   /** Stores a copy of `object`, or `object` itself when `owned` (a private copy the caller built and drops). */
   private store(resource: ResourceType, object: KubeObject, type: 'ADDED' | 'MODIFIED', owned = false): KubeObject {
-    const stored = owned ? object : structuredClone(object);
+    const stored = owned ? object : cloneJson(object);
     stored.metadata.resourceVersion = String(++this.state.resourceVersion);
     const key = objectKey(stored.metadata.namespace, stored.metadata.name!);
     const previous = this.put(resource, key, stored);
@@ -724,7 +820,7 @@ export class ApiServer implements ApiClient {
   }
 
   private remove(resource: ResourceType, object: KubeObject): KubeObject {
-    const removed = structuredClone(object);
+    const removed = cloneJson(object);
     removed.metadata.resourceVersion = String(++this.state.resourceVersion);
     const key = objectKey(removed.metadata.namespace, removed.metadata.name!);
     this.drop(resource, key);
@@ -735,6 +831,7 @@ export class ApiServer implements ApiClient {
 
   private record(resource: ResourceType, entry: HistoryEntry): void {
     const key = resourceKey(resource);
+    this.lastChanges.set(key, this.state.resourceVersion);
     const history = (this.state.history[key] ??= []);
     history.push(entry);
     if (history.length > WATCH_WINDOW) {
@@ -857,6 +954,15 @@ function popLease(heap: Lease[]): void {
   heap[index] = last;
 }
 
+/** A copy of `current` with a copy of `status` in place of its own (same key order as copying, then assigning). */
+function copyWithStatus(current: KubeObject, status: unknown): KubeObject {
+  const copy: Record<string, unknown> = {};
+  const source = current as unknown as Record<string, unknown>;
+  for (const key in source) copy[key] = cloneJson(key === 'status' ? status : source[key]);
+  if (!('status' in source)) copy.status = cloneJson(status);
+  return copy as unknown as KubeObject;
+}
+
 /** podStrategy.CheckGracefulDelete: the requested grace, else the pod's; 0 when unscheduled or already finished. */
 function podGracePeriod(pod: Pod, requested: number | undefined): number {
   const phase = pod.status?.phase;
@@ -954,6 +1060,9 @@ function prepareForCreate(resource: ResourceType, object: KubeObject): KubeObjec
     spec.finalizers = finalizers.includes('kubernetes') ? finalizers : [...finalizers, 'kubernetes'];
     next.spec = spec;
     next.status = { phase: 'Active' };
+  } else if (key === 'persistentvolumeclaims' || key === 'persistentvolumes') {
+    // Status is the server's; read back through v1 defaulting it says Pending (SetDefaults_PersistentVolume*).
+    next.status = { phase: 'Pending' };
   } else if (key === 'daemonsets.apps') {
     next.metadata.annotations = { ...(next.metadata.annotations ?? {}), [DAEMONSET_TEMPLATE_GENERATION]: '1' };
   } else if ('status' in next && next.kind !== 'Node' && next.kind !== 'Event') {
@@ -981,14 +1090,14 @@ function prepareForUpdate(resource: ResourceType, next: KubeObject, current: Kub
   }
   const generation = current.metadata.generation ?? 1;
   const changed =
-    !deepEqual(next.spec, current.spec) ||
+    !semanticEqual(next.spec, current.spec) ||
     (tracking === 'spec+annotations' &&
-      !deepEqual(next.metadata.annotations ?? {}, current.metadata.annotations ?? {}));
+      !semanticEqual(next.metadata.annotations ?? {}, current.metadata.annotations ?? {}));
   next.metadata.generation = changed ? generation + 1 : generation;
   if (key === 'daemonsets.apps') {
     const template = (o: KubeObject) => (o.spec as { template?: unknown } | undefined)?.template;
     const previous = Number(current.metadata.annotations?.[DAEMONSET_TEMPLATE_GENERATION] ?? '0');
-    const value = deepEqual(template(next), template(current)) ? previous : previous + 1;
+    const value = semanticEqual(template(next), template(current)) ? previous : previous + 1;
     if (value > 0)
       next.metadata.annotations = {
         ...(next.metadata.annotations ?? {}),

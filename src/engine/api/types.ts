@@ -117,7 +117,7 @@ export interface ApiClient {
     name: string,
     type: PatchType,
     patch: unknown,
-    options?: { dryRun?: boolean },
+    options?: { dryRun?: boolean; subresource?: 'status' },
   ): ApiResult<KubeObject>;
   delete(
     resource: ResourceType,

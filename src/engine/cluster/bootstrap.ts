@@ -159,3 +159,35 @@ export function createSystemServices(api: ApiServer): void {
     'service kube-dns',
   );
 }
+
+/**
+ * The `kubernetes` Service's Endpoints and EndpointSlice, which kube-apiserver itself keeps pointing at the
+ * control-plane nodes' secure port (pkg/controlplane/reconcilers: the lease reconciler and endpointsadapter).
+ */
+export function createApiServerEndpoints(api: ApiServer, addresses: readonly string[]): void {
+  const ports = [{ name: 'https', port: 6443, protocol: 'TCP' }];
+  must(
+    api.create({
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: {
+        name: 'kubernetes',
+        namespace: 'default',
+        labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' },
+      },
+      subsets: [{ addresses: addresses.map((ip) => ({ ip })), ports }],
+    }),
+    'endpoints kubernetes',
+  );
+  must(
+    api.create({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+      addressType: 'IPv4',
+      endpoints: addresses.map((ip) => ({ addresses: [ip], conditions: { ready: true } })),
+      ports,
+    }),
+    'endpointslice kubernetes',
+  );
+}

@@ -3,6 +3,8 @@
  * Created from options (seed, start time, shape) or restored from a snapshot; its entire state is one plain object.
  */
 import { ApiServer, type ApiServerState } from '../api/apiServer';
+import { KubeApiServer } from '../api/kubeApiServer';
+import { MetricsServer, type MetricsServerState } from '../metrics/metricsServer';
 import { resolveResourceName } from '../api/resources';
 import { EventRecorder, type EventsState } from '../events/recorder';
 import { Runtime, type RuntimeState } from '../runtime/runtime';
@@ -19,10 +21,19 @@ import { utilities } from '../os/utilities';
 import type { Node } from '../api/kinds';
 import type { Utility } from '../os/types';
 import type { KubectlResult } from '../kubectl/types';
-import { SYSTEM_NAMESPACES, createNamespace, createSystemServices, nodeAddressing, registerNode } from './bootstrap';
+import {
+  SYSTEM_NAMESPACES,
+  createApiServerEndpoints,
+  createNamespace,
+  createSystemServices,
+  nodeAddressing,
+  registerNode,
+} from './bootstrap';
 import { defaultShape, type ClusterShape } from './shape';
 import { ServiceDirectory } from './serviceDirectory';
+import { KubeProxy, type KubeProxyState } from '../network/kubeProxy';
 import { ControllerManager } from '../controllers/controllerManager';
+import type { ControllerStates } from '../controllers/controller';
 import { DecisionLog, type DecisionLogState } from '../controllers/decisionLog';
 import { CONTROLLERS } from '../controllers/registry';
 
@@ -48,6 +59,12 @@ export interface ClusterState {
   containers: ContainerRuntimeState;
   kubelet: KubeletState;
   decisions: DecisionLogState;
+  /** kube-proxy's session-affinity table. */
+  proxy: KubeProxyState;
+  /** metrics-server's samples and the synthetic loads on Services. */
+  metrics: MetricsServerState;
+  /** What controllers keep between syncs (the HPA controller's recent recommendations and scale events). */
+  controllers: ControllerStates;
   /** node name → index used for its addresses (stable when nodes come and go). */
   nodeIndexes: Record<string, number>;
 }
@@ -65,12 +82,14 @@ export class Cluster {
   readonly kubelet: Kubelet;
   readonly decisions: DecisionLog;
   readonly controllers: ControllerManager;
+  readonly metrics: MetricsServer;
   private readonly images = createImageCatalog();
 
   private constructor(readonly state: ClusterState) {
     this.runtime = new Runtime(state.runtime);
     const now = () => this.runtime.now();
-    this.api = new ApiServer(state.api, now, state.runtime.random);
+    const api = new KubeApiServer(state.api, now, state.runtime.random);
+    this.api = api;
     this.events = new EventRecorder(state.events, this.api);
     this.containers = new ContainerRuntime(state.containers, state.runtime.random, now, (node) => {
       const index = state.nodeIndexes[node];
@@ -85,7 +104,7 @@ export class Cluster {
     });
     this.network = new ClusterNetwork(
       this.kernel,
-      new ServiceDirectory(this.api, this.containers, state.runtime.random),
+      new ServiceDirectory(this.api, this.containers, new KubeProxy(this.api, state.runtime.random, now, state.proxy)),
     );
     this.containers.connect(this.kernel, this.network);
     this.scheduler = new Scheduler(state.scheduler, this.runtime, this.api, this.events);
@@ -99,7 +118,22 @@ export class Cluster {
       images: this.images,
     });
     this.decisions = new DecisionLog(state.decisions, now);
-    this.controllers = new ControllerManager(this.runtime, this.api, this.events, this.decisions, CONTROLLERS);
+    this.metrics = new MetricsServer(state.metrics, {
+      runtime: this.runtime,
+      api: this.api,
+      kubelet: this.kubelet,
+      containers: this.containers,
+      kernel: this.kernel,
+    });
+    api.registerApiService(this.metrics.api);
+    this.controllers = new ControllerManager(
+      this.runtime,
+      this.api,
+      this.events,
+      this.decisions,
+      CONTROLLERS,
+      state.controllers,
+    );
   }
 
   static create(options: ClusterOptions = {}): Cluster {
@@ -117,12 +151,19 @@ export class Cluster {
       containers: ContainerRuntime.initialState(),
       kubelet: Kubelet.initialState(),
       decisions: DecisionLog.initialState(),
+      proxy: KubeProxy.initialState(),
+      metrics: MetricsServer.initialState(),
+      controllers: {},
       nodeIndexes: {},
     };
     const cluster = new Cluster(state);
     for (const namespace of SYSTEM_NAMESPACES) createNamespace(cluster.api, namespace);
     createSystemServices(cluster.api);
     shape.nodes.forEach((node) => cluster.addNode(node));
+    const controlPlane = shape.nodes.flatMap((node) =>
+      node.role === 'control-plane' ? [nodeAddressing(state.nodeIndexes[node.name]!).ip] : [],
+    );
+    createApiServerEndpoints(cluster.api, controlPlane);
     return cluster;
   }
 
@@ -173,6 +214,14 @@ export class Cluster {
       this.containers.storeImage(shape.name, resolution.image);
     }
     registerNode(this.api, shape, index, this.now());
+  }
+
+  /**
+   * Sends `requestsPerSecond` to a Service from outside the cluster, spread over its ready endpoints (0 stops it):
+   * the load metrics-server sees on those pods (`kubeplay load`).
+   */
+  setLoad(namespace: string, service: string, requestsPerSecond: number): void {
+    this.metrics.setLoad(namespace, service, requestsPerSecond);
   }
 
   /** Connects the `kubectl` available in node host shells to an interpreter (the session provides it). */

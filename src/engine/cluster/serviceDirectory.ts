@@ -1,95 +1,68 @@
 /**
- * What cluster DNS and kube-proxy know about Services, read from the API: ClusterIPs, headless answers, and a ready
- * backend for a connection to a VIP (chosen at random with the engine's seed, as iptables-mode kube-proxy does).
+ * What the pod network asks of the cluster: who owns an address (a pod, a node, a Service's virtual IP), what the
+ * cluster DNS answers, and where kube-proxy sends a connection to a Service or a node port. Node ports also cover
+ * pods' `hostPort`s, which the CNI portmap plugin forwards from the node's address.
  */
 import type { ApiServer } from '../api/apiServer';
-import type { Pod } from '../api/kinds';
+import type { Node, Pod } from '../api/kinds';
 import { resolveResourceName } from '../api/resources';
 import type { ContainerRuntime } from '../node/containerRuntime';
-import type { IpOwner, NetworkDirectory } from '../network/clusterNetwork';
-import { CLUSTER_DOMAIN } from '../network/clusterNetwork';
-import { nextInt, type RandomState } from '../runtime/random';
+import type { Backend, IpOwner, NetworkDirectory } from '../network/clusterNetwork';
+import { clusterDnsAnswer, clusterDnsReverse } from '../network/clusterDns';
+import type { KubeProxy } from '../network/kubeProxy';
 
-const SERVICES = resolveResourceName('services')!;
+const NODES = resolveResourceName('nodes')!;
 const PODS = resolveResourceName('pods')!;
-
-interface ServiceSpec {
-  clusterIP?: string;
-  selector?: Record<string, string>;
-  publishNotReadyAddresses?: boolean;
-  ports?: { port: number; targetPort?: number | string; name?: string }[];
-}
-
-function isReady(pod: Pod): boolean {
-  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-}
 
 export class ServiceDirectory implements NetworkDirectory {
   constructor(
     private readonly api: ApiServer,
     private readonly containers: ContainerRuntime,
-    private readonly random: RandomState,
+    private readonly proxy: KubeProxy,
   ) {}
 
   ownerOf(ip: string): IpOwner | undefined {
     const pod = this.containers.ownerOfIp(ip);
     if (pod) return pod;
-    for (const service of this.api.all(SERVICES)) {
-      if ((service.spec as ServiceSpec | undefined)?.clusterIP === ip) {
-        return { kind: 'service', namespace: service.metadata.namespace!, name: service.metadata.name! };
-      }
+    const node = this.nodeAt(ip);
+    if (node) return { kind: 'netns', netNs: `node:${node}`, node };
+    const service = this.proxy.serviceAt(ip);
+    if (service) return { kind: 'service', namespace: service.metadata.namespace!, name: service.metadata.name! };
+    return undefined;
+  }
+
+  dnsRecord(fqdn: string): string[] | { cname: string } | undefined {
+    return clusterDnsAnswer(this.api, fqdn);
+  }
+
+  reverseRecord(ip: string): string | undefined {
+    return clusterDnsReverse(this.api, ip);
+  }
+
+  serviceBackend(namespace: string, name: string, port: number, clientIp: string): Backend | undefined {
+    const service = this.api.find(resolveResourceName('services')!, namespace, name);
+    return service ? this.proxy.backendForServicePort(service, port, clientIp) : undefined;
+  }
+
+  nodePortBackend(node: string, port: number, clientIp: string): Backend | 'rejected' | 'dropped' | undefined {
+    return this.proxy.backendForNodePort(node, port, clientIp) ?? this.hostPortBackend(node, port);
+  }
+
+  /** A running pod on `node` that maps `port` of the node to one of its container ports. */
+  private hostPortBackend(node: string, port: number): Backend | undefined {
+    for (const pod of this.api.all(PODS) as Pod[]) {
+      if (pod.spec.nodeName !== node || !pod.status?.podIP || pod.spec.hostNetwork) continue;
+      for (const container of pod.spec.containers)
+        for (const mapping of container.ports ?? [])
+          if (mapping.hostPort === port && (mapping.protocol ?? 'TCP') === 'TCP')
+            return { ip: pod.status.podIP, port: mapping.containerPort };
     }
     return undefined;
   }
 
-  /** Pods selected by a Service that may receive traffic: not terminating, with an IP, Ready (or all if publishing not-ready). */
-  private backends(namespace: string, spec: ServiceSpec): Pod[] {
-    const selector = spec.selector;
-    if (!selector || Object.keys(selector).length === 0) return [];
-    return (this.api.all(PODS, namespace) as Pod[]).filter((pod) => {
-      const labels = pod.metadata.labels ?? {};
-      if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) return false;
-      if (pod.metadata.deletionTimestamp || !pod.status?.podIP) return false;
-      return spec.publishNotReadyAddresses === true || isReady(pod);
-    });
-  }
-
-  serviceAddresses(namespace: string, name: string): string[] | undefined {
-    const service = this.api.find(SERVICES, namespace, name);
-    const spec = service?.spec as ServiceSpec | undefined;
-    if (!spec) return undefined;
-    if (spec.clusterIP && spec.clusterIP !== 'None') return [spec.clusterIP];
-    return this.backends(namespace, spec).map((pod) => pod.status!.podIP!);
-  }
-
-  serviceBackend(namespace: string, name: string, port: number): { ip: string; port: number } | undefined {
-    const spec = this.api.find(SERVICES, namespace, name)?.spec as ServiceSpec | undefined;
-    const servicePort = spec?.ports?.find((p) => p.port === port);
-    if (!spec || !servicePort) return undefined;
-    const pods = this.backends(namespace, spec);
-    if (pods.length === 0) return undefined;
-    const pod = pods[nextInt(this.random, pods.length)]!;
-    const target = servicePort.targetPort ?? servicePort.port;
-    const targetPort =
-      typeof target === 'number'
-        ? target
-        : (pod.spec.containers.flatMap((c) => c.ports ?? []).find((p) => p.name === target)?.containerPort ??
-          Number(target));
-    return { ip: pod.status!.podIP!, port: targetPort };
-  }
-
-  /** `<hostname>.<subdomain>.<ns>.svc.cluster.local` for pods under a headless Service (StatefulSet pods). */
-  extraRecord(fqdn: string): string[] | undefined {
-    const suffix = `.svc.${CLUSTER_DOMAIN}`;
-    if (!fqdn.endsWith(suffix)) return undefined;
-    const parts = fqdn.slice(0, -suffix.length).split('.');
-    if (parts.length !== 3) return undefined;
-    const [hostname, subdomain, namespace] = parts as [string, string, string];
-    const service = this.api.find(SERVICES, namespace, subdomain);
-    if (!service) return undefined;
-    const pod = (this.api.all(PODS, namespace) as Pod[]).find(
-      (p) => p.spec.hostname === hostname && p.spec.subdomain === subdomain && p.status?.podIP,
-    );
-    return pod ? [pod.status!.podIP!] : undefined;
+  private nodeAt(ip: string): string | undefined {
+    for (const node of this.api.all(NODES) as Node[])
+      if (node.status?.addresses?.some((a) => a.type === 'InternalIP' && a.address === ip)) return node.metadata.name;
+    return undefined;
   }
 }

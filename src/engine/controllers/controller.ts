@@ -16,6 +16,22 @@ export interface ControllerContext {
   events: EventRecorder;
   decisions: DecisionLog;
   queue: WorkQueue;
+  /**
+   * What the controller keeps in memory between syncs (the HPA's recommendations), created by `initial` on first
+   * use. It is plain data in the cluster state, so snapshots carry it.
+   */
+  state<S>(initial: () => S): S;
+}
+
+/** Controller name → its state: the part of the cluster state controllers keep between syncs. */
+export type ControllerStates = Record<string, unknown>;
+
+/** The `state` function of a controller's context, over the store `states`. */
+export function controllerState(states: ControllerStates, controller: string): ControllerContext['state'] {
+  return <S>(initial: () => S): S => {
+    if (!(controller in states)) states[controller] = initial();
+    return states[controller] as S;
+  };
 }
 
 export interface Controller {

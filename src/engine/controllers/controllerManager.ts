@@ -5,7 +5,7 @@
 import type { ApiServer } from '../api/apiServer';
 import type { EventRecorder } from '../events/recorder';
 import type { Runtime } from '../runtime/runtime';
-import type { Controller, ControllerDefinition } from './controller';
+import { controllerState, type Controller, type ControllerDefinition, type ControllerStates } from './controller';
 import type { DecisionLog } from './decisionLog';
 import { SYNC_TASK, WorkQueue, type SyncPayload } from './workQueue';
 
@@ -18,10 +18,12 @@ export class ControllerManager {
     events: EventRecorder,
     decisions: DecisionLog,
     definitions: readonly ControllerDefinition[],
+    states: ControllerStates,
   ) {
     for (const definition of definitions) {
       const queue = new WorkQueue(runtime, definition.name);
-      const controller = definition.create({ runtime, api, events, decisions, queue });
+      const state = controllerState(states, definition.name);
+      const controller = definition.create({ runtime, api, events, decisions, queue, state });
       this.controllers.set(definition.name, { controller, queue });
     }
     runtime.on(SYNC_TASK, (task) => {

@@ -9,6 +9,7 @@ import type { ApiError, KubeObject } from '../api/types';
 import { referenceTo } from '../events/recorder';
 import type { ControllerContext } from './controller';
 import { controllerRefTo } from './ownerReferences';
+import { cloneJson } from '../runtime/cloneJson';
 
 const PODS = resolveResourceName('pods')!;
 
@@ -49,7 +50,7 @@ export function createPodFromTemplate(
       ...(metadata.finalizers ? { finalizers: [...metadata.finalizers] } : {}),
       ownerReferences: [controllerRefTo(owner)],
     },
-    spec: { ...structuredClone(template.spec), ...identity.spec },
+    spec: { ...cloneJson(template.spec), ...identity.spec },
   };
   const created = context.api.create(pod);
   if (!created.ok) {

@@ -13,6 +13,12 @@ import { CRONJOB_CONTROLLER } from './cronjob/cronJobController';
 import { GARBAGE_COLLECTOR } from './garbagecollector/garbageCollector';
 import { NAMESPACE_CONTROLLER } from './namespace/namespaceController';
 import { SERVICE_ACCOUNT_CONTROLLER } from './serviceaccount/serviceAccountController';
+import { ENDPOINT_CONTROLLER } from './endpoint/endpointsController';
+import { NODE_LIFECYCLE_CONTROLLER } from './nodelifecycle/nodeConditionTaints';
+import { SERVICE_LB_CONTROLLER } from './servicelb/loadBalancerController';
+import { ROOT_CA_CERT_PUBLISHER } from './rootcacertpublisher/rootCaCertPublisher';
+import { ENDPOINTSLICE_CONTROLLER } from './endpointslice/endpointSliceController';
+import { HORIZONTAL_POD_AUTOSCALER_CONTROLLER } from './podautoscaler/horizontalController';
 
 export const CONTROLLERS: readonly ControllerDefinition[] = [
   DEPLOYMENT_CONTROLLER,
@@ -26,4 +32,10 @@ export const CONTROLLERS: readonly ControllerDefinition[] = [
   GARBAGE_COLLECTOR,
   NAMESPACE_CONTROLLER,
   SERVICE_ACCOUNT_CONTROLLER,
+  ROOT_CA_CERT_PUBLISHER,
+  ENDPOINT_CONTROLLER,
+  ENDPOINTSLICE_CONTROLLER,
+  SERVICE_LB_CONTROLLER,
+  NODE_LIFECYCLE_CONTROLLER,
+  HORIZONTAL_POD_AUTOSCALER_CONTROLLER,
 ];

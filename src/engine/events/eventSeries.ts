@@ -4,6 +4,7 @@
  * regarding and related object — the note is not part of the key) form a series: the second occurrence writes
  * `series.count: 2`, later ones only count in memory until the 30-minute refresh or the 6-minute finish writes them.
  */
+import { cloneJson } from '../runtime/cloneJson';
 
 /** A core/v1 view of an events.k8s.io/v1 Event, as the apiserver stores and kubectl reads it. */
 export interface SeriesEvent {
@@ -64,9 +65,9 @@ export class SeriesBook {
     const key = isomorphicKey(event);
     const cached = this.cache[key];
     if (!cached) {
-      this.cache[key] = { event: structuredClone(event), eventTimeMs: now };
+      this.cache[key] = { event: cloneJson(event), eventTimeMs: now };
       this.size++;
-      return structuredClone(event);
+      return cloneJson(event);
     }
     cached.lastObservedMs = now;
     if (cached.event.series) {
@@ -74,14 +75,14 @@ export class SeriesBook {
       return undefined;
     }
     cached.event.series = { count: 2, lastObservedTime: nowMicro };
-    return structuredClone(cached.event);
+    return cloneJson(cached.event);
   }
 
   /** refreshExistingEventSeries: every running series, to rewrite with its current count. */
   toRefresh(): SeriesEvent[] {
     return Object.values(this.cache)
       .filter((entry) => entry.event.series)
-      .map((entry) => structuredClone(entry.event));
+      .map((entry) => cloneJson(entry.event));
   }
 
   /**
@@ -93,7 +94,7 @@ export class SeriesBook {
     for (const [key, entry] of Object.entries(this.cache)) {
       if (entry.event.series) {
         if ((entry.lastObservedMs ?? entry.eventTimeMs) < now - FINISH_TIME_MS) {
-          writes.push(structuredClone(entry.event));
+          writes.push(cloneJson(entry.event));
           this.forget(key);
         }
       } else if (entry.eventTimeMs < now - FINISH_TIME_MS) {

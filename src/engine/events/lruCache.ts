@@ -12,6 +12,8 @@ export type LruEntries<V> = Record<string, V>;
  */
 export class LruCache<V> {
   private readonly order: Set<string>;
+  /** The most recently used key when known: using it again changes no order. */
+  private newest?: string;
 
   constructor(
     private readonly entries: LruEntries<V>,
@@ -46,14 +48,20 @@ export class LruCache<V> {
   }
 
   remove(key: string): void {
+    if (key === this.newest) this.newest = undefined;
     this.order.delete(key);
     delete this.entries[key];
   }
 
   private touch(key: string, value: V): void {
+    if (key === this.newest) {
+      this.entries[key] = value;
+      return;
+    }
     this.order.delete(key);
     this.order.add(key);
     delete this.entries[key];
     this.entries[key] = value;
+    this.newest = key;
   }
 }

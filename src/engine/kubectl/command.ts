@@ -23,8 +23,8 @@ export interface CommandContext {
   flags: ParsedFlags;
   /** e.g. `kubectl get`, for usage messages. */
   commandPath: string;
-  /** The whole argv after `kubectl`, for `--record`. */
-  argv: readonly string[];
+  /** Every word of the command line that is not a flag, command names included, in the order typed (`--record`). */
+  words: readonly string[];
   stdin: string | undefined;
   out: Output;
   /** `-n` or the current context's namespace. */

@@ -11,21 +11,28 @@ import type { KubectlHost, KubectlResult } from './types';
 import { COMMANDS } from './commands/commandTable';
 import { formatSuggestions, suggestionsFor } from './suggestions';
 import { helpText, rootHelp } from './help';
+import { withDeprecationWarnings } from './deprecationWarnings';
 
 export { splitCommandLine } from './splitCommandLine';
 
-const GLOBAL_BY_NAME = new Map(GLOBAL_FLAGS.map((f) => [f.name, f]));
-const GLOBAL_BY_SHORT = new Map(GLOBAL_FLAGS.filter((f) => f.shorthand).map((f) => [f.shorthand as string, f]));
-
-/** Whether a global flag written as `arg` takes the next word as its value (cobra `stripFlags`). */
-function consumesNext(arg: string): boolean {
+/**
+ * Whether a flag written as `arg` takes the next word with it while the command is being looked up (cobra
+ * `stripFlags`): a flag without `=` does, unless the command being looked into (or the global set) knows it as a
+ * boolean — so `kubectl --record deploy/x set image …` skips `deploy/x` and finds `set`.
+ */
+function consumesNext(arg: string, known: readonly FlagDef[]): boolean {
   if (arg.includes('=')) return false;
+  if (!arg.startsWith('--') && arg.length !== 2) return false;
   const def = arg.startsWith('--')
-    ? GLOBAL_BY_NAME.get(arg.slice(2))
-    : arg.length === 2
-      ? GLOBAL_BY_SHORT.get(arg.slice(1))
-      : undefined;
-  return def !== undefined && def.type !== 'bool';
+    ? known.find((f) => f.name === arg.slice(2))
+    : known.find((f) => f.shorthand === arg.slice(1));
+  return def?.type !== 'bool';
+}
+
+/** The non-flag words of the whole command line, in order (command names are words to the flag parser). */
+function allWords(argv: readonly string[], defs: readonly FlagDef[], fallback: string[]): string[] {
+  const parsed = parseFlags(argv, defs);
+  return parsed.ok ? parsed.flags.args : fallback;
 }
 
 /** Finds the command named by argv: its definition, the words that named it, and the remaining argv. */
@@ -41,7 +48,7 @@ function findCommand(
       const arg = rest[i] as string;
       if (arg === '--') break;
       if (arg.startsWith('-') && arg !== '-') {
-        if (consumesNext(arg)) i++;
+        if (consumesNext(arg, [...GLOBAL_FLAGS, ...(path[path.length - 1]?.flags ?? [])])) i++;
         continue;
       }
       index = i;
@@ -121,11 +128,11 @@ export function runKubectl(argv: string[], host: KubectlHost, stdin?: string): K
   const namespaceFlag = flags.values.namespace;
   const ctx: CommandContext = {
     host,
-    api: host.api,
+    api: withDeprecationWarnings(host.api, (message) => (out.stderr += `Warning: ${message}\n`)),
     args: flags.args,
     flags,
     commandPath,
-    argv,
+    words: allWords(argv, defs, flags.args),
     stdin,
     out,
     namespace: typeof namespaceFlag === 'string' && namespaceFlag !== '' ? namespaceFlag : host.currentNamespace(),

@@ -5,11 +5,14 @@ import { flagBool } from './command';
 
 export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
 
-/** `parseCommandArguments`: `kubectl <args> --flag=value...`, flags in the order given, by long name. */
+/**
+ * `factoryImpl.Command`: `kubectl`, every non-flag word as typed (command names too, wherever they stood), then the
+ * flags in the order given, by long name.
+ */
 function changeCause(ctx: CommandContext): string {
-  const args = ctx.args.length > 0 ? ` ${ctx.args.join(' ')}` : '';
+  const words = ctx.words.length > 0 ? ` ${ctx.words.join(' ')}` : '';
   const flags = ctx.flags.given.map((f) => ` --${f.name}=${f.value}`).join('');
-  return `${ctx.commandPath}${args}${flags}`;
+  return `kubectl${words}${flags}`;
 }
 
 /** Sets the change-cause annotation on a copy of the object when `--record` is on. */

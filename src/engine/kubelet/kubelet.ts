@@ -6,6 +6,8 @@
  */
 import type { Container, Node, Pod } from '../api/kinds';
 import type { KubeObject } from '../api/types';
+import { projectedVolumeFiles } from './projectedVolume';
+import { cloneJson } from '../runtime/cloneJson';
 import { resolveResourceName } from '../api/resources';
 import type { Task } from '../runtime/taskQueue';
 import { TIMING, inRange } from '../runtime/timing';
@@ -59,6 +61,8 @@ export class Kubelet {
   private readonly imageManager: ImageManager;
   private readonly prober: Prober;
   private readonly killer: ContainerKiller;
+  /** Pod uid → ids of its containers in `state.containerOwners` (derived, built on first use). */
+  private containersByPod?: Map<string, string[]>;
 
   constructor(
     readonly state: KubeletState,
@@ -89,7 +93,7 @@ export class Kubelet {
       if (!pod.spec.nodeName) return;
       const worker = this.state.pods[pod.metadata.uid!];
       if (event.type === 'DELETED') {
-        if (worker) worker.removedPod = structuredClone(pod);
+        if (worker) worker.removedPod = cloneJson(pod);
         this.queueSync(pod.metadata.uid!, TIMING.kubeletReactionMs);
         return;
       }
@@ -178,7 +182,7 @@ export class Kubelet {
   private findPodByUid(uid: string): Pod | undefined {
     const worker = this.state.pods[uid];
     if (worker) return this.ctx.findPod(worker);
-    return (this.ctx.api.all(PODS) as Pod[]).find((p) => p.metadata.uid === uid);
+    return this.ctx.api.findByUid(PODS, uid) as Pod | undefined;
   }
 
   /** The pod worker is inside a step of SyncPod that takes time: pulling, creating, or running postStart. */
@@ -461,6 +465,7 @@ export class Kubelet {
       stdinOpen: container.stdin === true,
     });
     this.state.containerOwners[record.id] = worker.uid;
+    if (this.containersByPod) this.containersByPod.set(worker.uid, [...this.containersOf(worker.uid), record.id]);
     ctx.record(pod, 'Normal', 'Created', `Created container: ${container.name}`, container.name);
     if (state.containerId && state.terminated) {
       state.lastTerminated = state.terminated;
@@ -531,6 +536,7 @@ export class Kubelet {
       if (record && !inUse) {
         this.ctx.containers.removeContainer(id);
         delete this.state.containerOwners[id];
+        this.forgetOwnedContainer(uid, id);
       }
     }
   }
@@ -680,10 +686,29 @@ export class Kubelet {
   }
 
   private forgetPod(worker: PodWorkerState): void {
-    for (const [id, uid] of Object.entries(this.state.containerOwners))
-      if (uid === worker.uid) delete this.state.containerOwners[id];
+    for (const id of this.containersOf(worker.uid)) delete this.state.containerOwners[id];
+    this.containersByPod!.delete(worker.uid);
     delete this.state.pods[worker.uid];
     this.ctx.structure++;
+  }
+
+  /** The ids `state.containerOwners` gives to the pod. */
+  private containersOf(uid: string): readonly string[] {
+    if (!this.containersByPod) {
+      this.containersByPod = new Map();
+      for (const [id, owner] of Object.entries(this.state.containerOwners)) {
+        const ids = this.containersByPod.get(owner);
+        if (ids) ids.push(id);
+        else this.containersByPod.set(owner, [id]);
+      }
+    }
+    return this.containersByPod.get(uid) ?? [];
+  }
+
+  private forgetOwnedContainer(uid: string, id: string): void {
+    const ids = this.containersByPod?.get(uid);
+    const at = ids?.indexOf(id) ?? -1;
+    if (at >= 0) ids!.splice(at, 1);
   }
 
   // ---------------------------------------------------------------- status and helpers
@@ -712,15 +737,20 @@ export class Kubelet {
     return serviceLinkEnv(services);
   }
 
-  /** Mounts for a container's volumeMounts (emptyDir and hostPath here; config volumes come with their own issue). */
+  /** Mounts for a container's volumeMounts: emptyDir, hostPath and projected volumes. */
   private mountsFor(pod: Pod, container: Container, worker: PodWorkerState): Mount[] {
     const mounts: Mount[] = [];
     for (const mount of container.volumeMounts ?? []) {
       const volume = (pod.spec.volumes ?? []).find((v) => v.name === mount.name);
       if (!volume) continue;
+      const projected = volume.projected;
       const treeId = volume.hostPath
         ? this.ctx.containers.ensureHostPath(worker.node, volume.hostPath.path)
-        : this.ctx.containers.ensurePodVolume(worker.uid, volume.name);
+        : projected
+          ? this.ctx.containers.ensurePodVolumeWithFiles(worker.uid, volume.name, () =>
+              projectedVolumeFiles(this.ctx.api, pod, projected.sources ?? [], this.ctx.runtime.now()),
+            )
+          : this.ctx.containers.ensurePodVolume(worker.uid, volume.name);
       const entry: Mount = { path: mount.mountPath, treeId, readOnly: mount.readOnly === true };
       if (mount.subPath) entry.subPath = mount.subPath;
       mounts.push(entry);

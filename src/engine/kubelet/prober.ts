@@ -5,6 +5,7 @@
  * failureThreshold / successThreshold outcomes in a row, and each failure is an `Unhealthy` event.
  */
 import type { Container, Pod, Probe } from '../api/kinds';
+import { resolveResourceName } from '../api/resources';
 import type { NetworkStack } from '../os/types';
 import type { Task } from '../runtime/taskQueue';
 import { EXEC_POLL_MS, checkExec, startExec, type ExecOutcome } from './execInContainer';
@@ -25,6 +26,9 @@ interface ProbeRef {
   containerId: string;
 }
 
+const PODS = resolveResourceName('pods')!;
+const NODES = resolveResourceName('nodes')!;
+
 const LABEL: Record<ProbeType, string> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
 
 /** What the prober asks of the pod worker. */
@@ -38,12 +42,14 @@ export interface ProberHooks {
 /**
  * Everything a probe worker looks up on each tick: its pod worker, container worker and probe worker state, and what
  * it reads from the API objects (derived data, rebuilt after a restore). The state objects hold while the kubelet's
- * structure count stays the same, the API objects while the API server stored nothing new.
+ * structure count stays the same, the API objects while the API server stored no pod or node.
  */
 interface ProbePlan {
   worker: PodWorkerState;
   state: ContainerWorkerState;
   probeState: ProbeWorkerState;
+  /** The kubelet structure count when the worker states were last checked. */
+  structure: number;
   revision: number;
   pod: Pod;
   container: Container;
@@ -56,6 +62,8 @@ export class Prober {
   /** container instance id → probe type → plan, as of the kubelet structure count `plansStructure`. */
   private readonly plans = new Map<string, Partial<Record<ProbeType, ProbePlan>>>();
   private plansStructure = -1;
+  /** Plans left after the last clean-up. */
+  private plansKept = 0;
 
   constructor(
     private readonly ctx: KubeletContext,
@@ -113,27 +121,37 @@ export class Prober {
   private lookup(ref: ProbeRef): ProbePlan | undefined {
     const { ctx } = this;
     if (this.plansStructure !== ctx.structure) {
-      this.plans.clear();
       this.plansStructure = ctx.structure;
+      // Plans of containers that stopped being probed pile up: drop the outdated ones now and then.
+      if (this.plans.size > 2 * this.plansKept + 64) this.dropOutdatedPlans();
     }
     let plans = this.plans.get(ref.containerId);
     let plan = plans?.[ref.type];
+    if (plan && plan.structure !== ctx.structure) {
+      // The worker states changed somewhere: this plan still holds if its own objects are still the current ones.
+      if (this.isCurrent(plan, ref.uid, ref.container, ref.type)) plan.structure = ctx.structure;
+      else {
+        delete plans![ref.type];
+        plan = undefined;
+      }
+    }
     if (!plan) {
       const worker = ctx.state.pods[ref.uid];
       if (!worker) return undefined;
       // Reading the revision lets the API server expire Events first, as the pod lookup below would.
-      const revision = ctx.api.revision();
+      const revision = this.revision();
       const state = worker.containers[ref.container];
       const probeState = state?.probes[ref.type];
       const pod = ctx.findPod(worker);
       const spec = pod && this.specFor(pod, worker, ref);
       if (!state || !probeState || !pod || !spec) return undefined;
-      plan = { worker, state, probeState, revision, pod, ...spec };
+      plan = { worker, state, probeState, structure: ctx.structure, revision, pod, ...spec };
       if (!plans) this.plans.set(ref.containerId, (plans = {}));
       plans[ref.type] = plan;
     } else {
-      // A plan means the pod worker exists; its pod is looked up again only after the API server stored something.
-      const revision = ctx.api.revision();
+      // A plan means the pod worker exists; its pod is looked up again only after the API server stored a pod or
+      // a node (what the plan reads).
+      const revision = this.revision();
       if (plan.revision !== revision) {
         const pod = ctx.findPod(plan.worker);
         const spec = pod && this.specFor(pod, plan.worker, ref);
@@ -147,6 +165,36 @@ export class Prober {
     }
     if (plan.probeState.containerId !== ref.containerId || plan.state.containerId !== ref.containerId) return undefined;
     return plan;
+  }
+
+  /** Whether a plan's worker states are those the kubelet has now for that pod, container and probe. */
+  private isCurrent(plan: ProbePlan, uid: string, container: string, type: ProbeType): boolean {
+    const worker = this.ctx.state.pods[uid];
+    return (
+      worker === plan.worker &&
+      worker.containers[container] === plan.state &&
+      plan.state.probes[type] === plan.probeState
+    );
+  }
+
+  private dropOutdatedPlans(): void {
+    for (const [containerId, plans] of this.plans) {
+      for (const type of ['startup', 'liveness', 'readiness'] as const) {
+        const plan = plans[type];
+        if (
+          plan &&
+          !(plan.probeState.containerId === containerId && this.isCurrent(plan, plan.worker.uid, plan.state.name, type))
+        )
+          delete plans[type];
+      }
+      if (!plans.startup && !plans.liveness && !plans.readiness) this.plans.delete(containerId);
+    }
+    this.plansKept = this.plans.size;
+  }
+
+  /** A number that changes with every stored change to a pod or a node. */
+  private revision(): number {
+    return this.ctx.api.resourceRevision(PODS) + this.ctx.api.resourceRevision(NODES);
   }
 
   /** The container and probe a worker runs, and the node network for a network probe. */

@@ -230,6 +230,9 @@ describe('graceful termination', () => {
     expect(t.cluster.containers.container(containerId)?.state).toBe('running');
     expect(eventLines(t, 'forced')).toContain('Killing: Stopping container app');
     t.advance(1);
+    // Stopped (SIGKILL after the short grace); the worker removes the container and sandbox on its next sync.
+    expect(t.cluster.containers.container(containerId)?.state ?? 'removed').not.toBe('running');
+    t.advance(1);
     expect(t.cluster.containers.container(containerId)).toBeUndefined();
     expect(t.cluster.containers.sandbox(uid)).toBeUndefined();
   });

@@ -10,18 +10,27 @@ import { EXTERNAL_SITES, externalSiteByIp, serveExternal } from './internet';
 export const CLUSTER_DOMAIN = 'cluster.local';
 export const CLUSTER_DNS_IP = '10.96.0.10';
 
-/** Who answers at an IP inside the cluster. */
-export type IpOwner = { kind: 'netns'; netNs: string } | { kind: 'service'; namespace: string; name: string };
+/** Who answers at an IP inside the cluster: a network namespace (a pod's, or a node's), or a Service's virtual IP. */
+export type IpOwner =
+  { kind: 'netns'; netNs: string; node?: string } | { kind: 'service'; namespace: string; name: string };
+
+/** Where kube-proxy (or a hostPort mapping) sends a connection. */
+export interface Backend {
+  ip: string;
+  port: number;
+}
 
 /** What the network asks of the rest of the engine. */
 export interface NetworkDirectory {
   ownerOf(ip: string): IpOwner | undefined;
-  /** ClusterIP (or, for headless Services, ready pod IPs) of `name` in `namespace`. */
-  serviceAddresses(namespace: string, name: string): string[] | undefined;
-  /** Delivers a connection to a Service VIP to one of its endpoints, as kube-proxy would; undefined if none. */
-  serviceBackend(namespace: string, name: string, port: number): { ip: string; port: number } | undefined;
-  /** Extra A records the cluster DNS serves (e.g. StatefulSet pod names under a headless Service). */
-  extraRecord(fqdn: string): string[] | undefined;
+  /** The cluster DNS's A records (or an ExternalName's CNAME) for a fully qualified name; undefined for NXDOMAIN. */
+  dnsRecord(fqdn: string): string[] | { cname: string } | undefined;
+  /** The cluster DNS's PTR record for an address; undefined for NXDOMAIN. */
+  reverseRecord(ip: string): string | undefined;
+  /** Delivers a connection to a Service's virtual IP to one of its endpoints; undefined when it is rejected. */
+  serviceBackend(namespace: string, name: string, port: number, clientIp: string): Backend | undefined;
+  /** Delivers a connection to a node's port held by a NodePort Service or a hostPort; undefined when none holds it. */
+  nodePortBackend(node: string, port: number, clientIp: string): Backend | 'rejected' | 'dropped' | undefined;
 }
 
 export interface PodNetworkIdentity {
@@ -51,6 +60,7 @@ export class ClusterNetwork {
     return {
       podIp: identity.ip,
       lookup: (name) => this.lookup(identity, name),
+      reverseLookup: (ip) => (identity.dnsPolicy === 'Default' ? undefined : this.directory.reverseRecord(ip)),
       http: (request) => this.http(identity, request),
       connect: (host, port) => {
         const target = this.resolveTarget(identity, host, port);
@@ -96,22 +106,20 @@ export class ClusterNetwork {
             name,
           ];
     for (const candidate of candidates) {
-      const addresses = identity.dnsPolicy === 'Default' ? undefined : this.clusterRecord(candidate);
-      if (addresses && addresses.length > 0) return { name: candidate, addresses, server };
+      const record = identity.dnsPolicy === 'Default' ? undefined : this.directory.dnsRecord(candidate);
+      if (record && 'cname' in record) {
+        // An ExternalName Service: the resolver follows the CNAME (CoreDNS answers with both records).
+        const target = this.directory.dnsRecord(record.cname);
+        const addresses =
+          target && !('cname' in target) ? target : EXTERNAL_SITES[record.cname] && [EXTERNAL_SITES[record.cname]!.ip];
+        if (addresses) return { name: candidate, canonicalName: record.cname, addresses, server };
+        continue;
+      }
+      if (record && record.length > 0) return { name: candidate, addresses: record, server };
       const site = EXTERNAL_SITES[candidate];
       if (site) return { name: candidate, addresses: [site.ip], server };
     }
     return { kind: 'nxdomain', name: candidates[0]! };
-  }
-
-  /** Answers of the cluster DNS (CoreDNS kubernetes plugin) for `<svc>.<ns>.svc.cluster.local` and friends. */
-  private clusterRecord(fqdn: string): string[] | undefined {
-    const suffix = `.svc.${CLUSTER_DOMAIN}`;
-    if (fqdn.endsWith(suffix)) {
-      const parts = fqdn.slice(0, -suffix.length).split('.');
-      if (parts.length === 2) return this.directory.serviceAddresses(parts[1]!, parts[0]!);
-    }
-    return this.directory.extraRecord(fqdn);
   }
 
   private resolveIp(identity: PodNetworkIdentity, host: string): { ip: string; name: string } | NetworkError {
@@ -131,15 +139,27 @@ export class ClusterNetwork {
     const resolved = this.resolveIp(identity, host);
     if ('kind' in resolved) return resolved;
     const ip = resolved.ip;
+    const owner = isLoopback(ip) ? undefined : this.directory.ownerOf(ip);
+    // kube-proxy's NodePort rules see a node's address before any local socket does (also from the node itself).
+    if (owner?.kind === 'netns' && owner.node !== undefined) {
+      const forwarded = this.directory.nodePortBackend(owner.node, port, identity.ip);
+      if (forwarded === 'rejected') return { kind: 'connection-refused', ip, port };
+      if (forwarded === 'dropped') return { kind: 'timeout', ip, port };
+      if (forwarded) return this.deliverTo(forwarded, ip);
+    }
     if (isLoopback(ip) || ip === identity.ip) return { ip, port, netNs: identity.netNs };
     if (externalSiteByIp(ip)) return { ip, port, external: true };
-    const owner = this.directory.ownerOf(ip);
     if (!owner) return { kind: 'timeout', ip, port };
     if (owner.kind === 'netns') return { ip, port, netNs: owner.netNs };
-    const backend = this.directory.serviceBackend(owner.namespace, owner.name, port);
+    const backend = this.directory.serviceBackend(owner.namespace, owner.name, port, identity.ip);
     if (!backend) return { kind: 'connection-refused', ip, port };
-    const backendOwner = this.directory.ownerOf(backend.ip);
-    return { ip, port: backend.port, netNs: backendOwner?.kind === 'netns' ? backendOwner.netNs : undefined };
+    return this.deliverTo(backend, ip);
+  }
+
+  /** A translated connection: it still reports the address dialled, and lands in the backend's namespace. */
+  private deliverTo(backend: Backend, dialled: string): { ip: string; port: number; netNs?: string } {
+    const owner = this.directory.ownerOf(backend.ip);
+    return { ip: dialled, port: backend.port, netNs: owner?.kind === 'netns' ? owner.netNs : undefined };
   }
 
   private http(

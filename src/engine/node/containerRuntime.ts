@@ -6,7 +6,14 @@
 import type { Kernel, ContainerContext } from '../os/kernel';
 import type { ClusterNetwork, IpOwner } from '../network/clusterNetwork';
 import type { ImageSpec } from '../images/types';
-import { createEmptyTree, createFileSystemView, createRootTree, type Mount, type TreeRegistry } from '../os/fs';
+import {
+  createEmptyTree,
+  createFileSystemView,
+  createRootTree,
+  createTreeFromFiles,
+  type Mount,
+  type TreeRegistry,
+} from '../os/fs';
 import { nextUint32, type RandomState } from '../runtime/random';
 import type { FileSystemView, NetworkStack } from '../os/types';
 import { createCachedFileSystemView, type TreeChanges } from './cachedFileSystemView';
@@ -231,6 +238,18 @@ export class ContainerRuntime {
   ensurePodVolume(podUid: string, volume: string): string {
     const treeId = `vol:${podUid}/${volume}`;
     this.state.trees[treeId] ??= createEmptyTree(this.now());
+    this.treeChanges.count++;
+    if (this.pods) ownedBy(this.pods, podUid).volumes.add(treeId);
+    return treeId;
+  }
+
+  /** A pod-level volume whose files (paths relative to the volume) are written when it is set up (projected). */
+  ensurePodVolumeWithFiles(podUid: string, volume: string, files: () => Record<string, string>): string {
+    const treeId = `vol:${podUid}/${volume}`;
+    this.state.trees[treeId] ??= createTreeFromFiles(
+      Object.fromEntries(Object.entries(files()).map(([path, content]) => [`/${path}`, content])),
+      this.now(),
+    );
     this.treeChanges.count++;
     if (this.pods) ownedBy(this.pods, podUid).volumes.add(treeId);
     return treeId;

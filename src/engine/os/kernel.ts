@@ -60,6 +60,8 @@ export interface KernelState {
   listeners: Record<string, Record<number, string>>;
   captures: Record<string, { stdout: string; stderr: string; exitCode?: number }>;
   nextCaptureId: number;
+  /** container id → HTTP requests its processes served (metrics-server turns the increase into CPU use). */
+  httpServed: Record<string, number>;
 }
 
 /** What the kernel needs to know about a container; provided by the container runtime. */
@@ -145,7 +147,7 @@ export class Kernel {
   }
 
   static initialState(): KernelState {
-    return { processes: {}, nextPid: {}, listeners: {}, captures: {}, nextCaptureId: 1 };
+    return { processes: {}, nextPid: {}, listeners: {}, captures: {}, nextCaptureId: 1, httpServed: {} };
   }
 
   /** Reserves PID 1 of a shared PID namespace for the sandbox's `/pause` process. */
@@ -232,6 +234,7 @@ export class Kernel {
   killContainer(containerId: string): void {
     for (const record of [...(this.processIndex().byContainer.get(containerId) ?? [])])
       this.terminate(record, 128 + SIGNAL_NUMBERS.SIGKILL, 'SIGKILL', false);
+    delete this.state.httpServed[containerId];
   }
 
   isRunning(pidNs: string, pid: number): boolean {
@@ -245,7 +248,13 @@ export class Kernel {
     if (!record) return undefined;
     const definition = this.programs[record.program];
     if (!definition?.http) return 'no-http';
+    this.state.httpServed[record.containerId] = (this.state.httpServed[record.containerId] ?? 0) + 1;
     return definition.http(record.state, request, this.syscalls(record));
+  }
+
+  /** HTTP requests a container's processes have served since it started. */
+  httpRequestsServed(containerId: string): number {
+    return this.state.httpServed[containerId] ?? 0;
   }
 
   isListening(netNs: string, port: number): boolean {

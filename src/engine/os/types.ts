@@ -102,6 +102,8 @@ export interface NetworkStack {
   readonly podIp: string;
   /** DNS lookup with the pod's resolv.conf search path applied, like getaddrinfo. */
   lookup(name: string): DnsAnswer | NetworkError;
+  /** The name a reverse (PTR) lookup of `ip` gives, if the resolver knows one. */
+  reverseLookup?(ip: string): string | undefined;
   /** A complete HTTP exchange: resolve `host`, connect to port, send the request, read the response. */
   http(request: {
     method: string;

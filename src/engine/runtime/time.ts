@@ -1,6 +1,14 @@
+/** The last second formatted: virtual time moves on slowly, and most calls format the same second again. */
+const lastFormatted = { second: NaN, text: '' };
+
 /** Virtual timestamps as Kubernetes serialises them (metav1.Time: RFC 3339, second precision, UTC). */
 export function formatTimestamp(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastFormatted.second) {
+    lastFormatted.text = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastFormatted.second = second;
+  }
+  return lastFormatted.text;
 }
 
 /** metav1.MicroTime (events' eventTime, leases): RFC 3339 with microseconds. */

@@ -59,4 +59,27 @@ describe('NodeInfoCache', () => {
       }
     }
   });
+
+  it('keeps the info of a node through status writes of its pods, and replaces it when labels or deletion change', () => {
+    const nodes = [node('a')];
+    const first = pod('p1', 'a', '100m');
+    const pods = new Map<string, Pod>([['default/p1', first]]);
+    const cache = new NodeInfoCache(() => [...pods.values()]);
+    const [info] = cache.build(nodes);
+    const written = { ...first, status: { phase: 'Running' as const, podIP: '10.244.0.5' } };
+    pods.set('default/p1', written);
+    cache.podChanged(written, false, first);
+    expect(cache.build(nodes)[0]).toBe(info);
+
+    const labeled = { ...written, metadata: { ...written.metadata, labels: { app: 'web' } } };
+    cache.podChanged(labeled, false, written);
+    const [relabeledInfo] = cache.build(nodes);
+    expect(relabeledInfo).not.toBe(info);
+    expect(relabeledInfo!.pods.map((p) => p.metadata.labels)).toEqual([{ app: 'web' }]);
+
+    const deleting = { ...labeled, metadata: { ...labeled.metadata, deletionTimestamp: '2026-01-05T09:00:00Z' } };
+    cache.podChanged(deleting, false, labeled);
+    expect(cache.build(nodes)[0]!.pods[0]!.metadata.deletionTimestamp).toBe('2026-01-05T09:00:00Z');
+    expect(cache.build(nodes)[0]!.requested).toEqual(relabeledInfo!.requested);
+  });
 });

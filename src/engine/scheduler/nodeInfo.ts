@@ -78,6 +78,21 @@ export function buildNodeInfos(
   return nodes.map((node) => nodeInfoOf(node, byNode.get(node.metadata.name) ?? [], usage));
 }
 
+/**
+ * Whether a change of a pod on its node leaves what a NodeInfo reads of it as it was: its spec (the requests and
+ * host ports; a pod's generation moves with every spec change but binding, which only unassigned pods see), its
+ * labels and whether it is terminating (what spreading counts).
+ */
+function sameForScheduling(previous: Pod, pod: Pod): boolean {
+  if (previous.metadata.generation !== pod.metadata.generation) return false;
+  if (previous.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp) return false;
+  const before = previous.metadata.labels ?? {};
+  const after = pod.metadata.labels ?? {};
+  const keys = Object.keys(after);
+  if (keys.length !== Object.keys(before).length) return false;
+  return keys.every((key) => before[key] === after[key]);
+}
+
 /** Whether a pod counts on its node: assigned and not finished. */
 function holdsResources(pod: Pod): boolean {
   return !!pod.spec.nodeName && !isTerminal(pod);
@@ -112,13 +127,28 @@ export class NodeInfoCache {
   /** `namespace/name` → the node a pod is counted on. */
   private readonly placed = new Map<string, string>();
   private readonly infos = new Map<string, NodeInfo>();
+  /** node name → its pods' keys sorted, until a pod comes or goes. */
+  private readonly sortedKeys = new Map<string, string[]>();
 
   /** `listPods` lists every pod as the API does, for the first build. */
   constructor(private readonly listPods: () => Pod[]) {}
 
-  /** A pod was stored or deleted (the informer's event handlers). */
-  podChanged(pod: Pod, deleted: boolean): void {
-    if (this.held) this.place(pod, deleted);
+  /** A pod was stored or deleted (the informer's event handlers); `previous` is the object it replaced. */
+  podChanged(pod: Pod, deleted: boolean, previous?: Pod): void {
+    if (!this.held) return;
+    const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
+    const node = this.placed.get(key);
+    if (!deleted && previous && node !== undefined && node === pod.spec.nodeName && holdsResources(pod)) {
+      if (sameForScheduling(previous, pod)) {
+        // A status write: the node's info reads nothing that changed, so it holds (with the older object), and
+        // the pod's usage is the same.
+        this.held.get(node)!.set(key, pod);
+        const used = this.usage.get(previous);
+        if (used) this.usage.set(pod, used);
+        return;
+      }
+    }
+    this.place(pod, deleted);
   }
 
   /** A NodeInfo per node, in the order given; equal to buildNodeInfos over every pod. */
@@ -131,7 +161,8 @@ export class NodeInfoCache {
       const cached = this.infos.get(node.metadata.name);
       if (cached?.node === node) return cached;
       const byKey = this.held!.get(node.metadata.name);
-      const keys = [...(byKey?.keys() ?? [])].sort();
+      let keys = this.sortedKeys.get(node.metadata.name);
+      if (!keys) this.sortedKeys.set(node.metadata.name, (keys = [...(byKey?.keys() ?? [])].sort()));
       const info = nodeInfoOf(
         node,
         keys.map((key) => byKey!.get(key)!),
@@ -145,18 +176,22 @@ export class NodeInfoCache {
   private place(pod: Pod, deleted: boolean): void {
     const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
     const before = this.placed.get(key);
+    const node = deleted || !holdsResources(pod) ? undefined : pod.spec.nodeName!;
     if (before !== undefined) {
-      this.held!.get(before)?.delete(key);
-      this.placed.delete(key);
       this.infos.delete(before);
+      if (before !== node) {
+        this.held!.get(before)?.delete(key);
+        this.placed.delete(key);
+        this.sortedKeys.delete(before);
+      }
     }
-    if (deleted || !holdsResources(pod)) return;
-    const node = pod.spec.nodeName!;
+    if (node === undefined) return;
     let onNode = this.held!.get(node);
     if (!onNode) this.held!.set(node, (onNode = new Map()));
     onNode.set(key, pod);
     this.placed.set(key, node);
     this.infos.delete(node);
+    if (before !== node) this.sortedKeys.delete(node);
   }
 
   private usageOf(pod: Pod): PodUsage {

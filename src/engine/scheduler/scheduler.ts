@@ -19,7 +19,7 @@ import { NodeInfoCache, isTerminal, type NodeInfo } from './nodeInfo';
 import { runFilters, type FilterStatus } from './filters';
 import { failedSchedulingMessage, rejectingPlugins, type Diagnosis } from './fitError';
 import { nodeNamesFromAffinity } from './nodeAffinity';
-import { scoreNodes } from './scoring';
+import { countMatching, scoreNodes, type SpreadCounter } from './scoring';
 import { isWorthRequeuing, type ClusterEvent } from './queueingHints';
 
 const PODS = resolveResourceName('pods')!;
@@ -111,6 +111,8 @@ function isAssigned(pod: Pod): boolean {
 
 export class Scheduler {
   private readonly nodeInfos = new NodeInfoCache(() => this.api.all(PODS) as Pod[]);
+  /** Derived, not state: NodeInfo → `namespace selector` → countMatching over its pods. */
+  private readonly spreadCounts = new WeakMap<NodeInfo, Map<string, number>>();
 
   constructor(
     readonly state: SchedulerState,
@@ -139,7 +141,7 @@ export class Scheduler {
   }
 
   private onPodChange(type: string, pod: Pod, previous: Pod | undefined): void {
-    this.nodeInfos.podChanged(pod, type === 'DELETED');
+    this.nodeInfos.podChanged(pod, type === 'DELETED', previous);
     const uid = pod.metadata.uid!;
     const queued = this.state.queue[uid];
     if (type === 'DELETED' || !this.wantsScheduling(pod)) {
@@ -331,10 +333,27 @@ export class Scheduler {
     if (feasible.length === 0)
       return { message: failedSchedulingMessage(pod, diagnosis), rejectedBy: rejectingPlugins(diagnosis) };
     if (feasible.length === 1) return { node: feasible[0]!.node };
-    const scores = scoreNodes(pod, feasible, infos, this.spreadSelector(pod));
+    const selector = this.spreadSelector(pod);
+    const scores = scoreNodes(pod, feasible, infos, selector, selector && this.spreadCounter(pod, selector));
     const best = Math.max(...scores);
     const top = feasible.filter((_, i) => scores[i] === best);
     return { node: top[Math.floor(this.runtime.random() * top.length)]!.node };
+  }
+
+  /**
+   * countMatching per node from the cache: a node's NodeInfo is replaced whenever one of its pods changes, so a
+   * count taken for the same NodeInfo, namespace and selector still holds.
+   */
+  private spreadCounter(pod: Pod, selector: LabelSelector): SpreadCounter {
+    const namespace = pod.metadata.namespace;
+    const key = `${namespace ?? ''} ${JSON.stringify(selector)}`;
+    return (info) => {
+      let counts = this.spreadCounts.get(info);
+      if (!counts) this.spreadCounts.set(info, (counts = new Map()));
+      let count = counts.get(key);
+      if (count === undefined) counts.set(key, (count = countMatching(info.pods, selector, namespace)));
+      return count;
+    };
   }
 
   /**

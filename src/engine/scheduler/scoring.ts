@@ -52,12 +52,20 @@ function balancedAllocationScore(request: ResourceAmounts, info: NodeInfo): numb
 }
 
 /** countPodsMatchSelector: same namespace, matching, not terminating. */
-function countMatching(pods: readonly Pod[], selector: LabelSelector, namespace: string | undefined): number {
-  return pods.filter(
-    (p) =>
-      !p.metadata.deletionTimestamp && p.metadata.namespace === namespace && matchesLabels(selector, p.metadata.labels),
-  ).length;
+export function countMatching(pods: readonly Pod[], selector: LabelSelector, namespace: string | undefined): number {
+  let count = 0;
+  for (const p of pods)
+    if (
+      !p.metadata.deletionTimestamp &&
+      p.metadata.namespace === namespace &&
+      matchesLabels(selector, p.metadata.labels)
+    )
+      count++;
+  return count;
 }
+
+/** How many of a node's pods the spreading selector counts (countMatching over the node's pods). */
+export type SpreadCounter = (info: NodeInfo) => number;
 
 /** The system default spreading constraints (podtopologyspread: systemDefaultConstraints). */
 const DEFAULT_CONSTRAINTS = [
@@ -73,29 +81,34 @@ function topologySpreadScores(
   pod: Pod,
   feasible: readonly NodeInfo[],
   all: readonly NodeInfo[],
-  selector: LabelSelector,
+  countOn: SpreadCounter,
 ): number[] {
-  const namespace = pod.metadata.namespace;
   const raw = feasible.map(() => 0);
   for (const constraint of DEFAULT_CONSTRAINTS) {
     const key = constraint.topologyKey;
     const hostname = key === 'kubernetes.io/hostname';
     // Domains come from the feasible nodes (a node without the label is the "" domain); counts from every node
-    // that honours the pod's node affinity.
+    // that honours the pod's node affinity. Only the domains of feasible nodes that carry the label get scored,
+    // so only theirs are counted.
     const counts = new Map<string, number>();
-    for (const info of feasible) counts.set(info.node.metadata.labels?.[key] ?? '', 0);
+    const scored = new Set<string>();
+    for (const info of feasible) {
+      const value = info.node.metadata.labels?.[key];
+      counts.set(value ?? '', 0);
+      if (value !== undefined) scored.add(value);
+    }
     if (!hostname) {
       for (const info of all) {
         const value = info.node.metadata.labels?.[key] ?? '';
-        if (!counts.has(value) || !matchesRequiredNodeAffinity(pod, info.node)) continue;
-        counts.set(value, counts.get(value)! + countMatching(info.pods, selector, namespace));
+        if (!scored.has(value) || !matchesRequiredNodeAffinity(pod, info.node)) continue;
+        counts.set(value, counts.get(value)! + countOn(info));
       }
     }
     const weight = Math.log((hostname ? feasible.length : counts.size) + 2);
     feasible.forEach((info, i) => {
       const value = info.node.metadata.labels?.[key];
       if (value === undefined) return;
-      const count = hostname ? countMatching(info.pods, selector, namespace) : counts.get(value)!;
+      const count = hostname ? countOn(info) : counts.get(value)!;
       raw[i]! += count * weight + (constraint.maxSkew - 1);
     });
   }
@@ -109,13 +122,15 @@ function topologySpreadScores(
 
 /**
  * Weighted total score of each feasible node, in the order given. `spreadSelector` is the pod's DefaultSelector
- * (undefined when nothing selects it, which skips PodTopologySpread).
+ * (undefined when nothing selects it, which skips PodTopologySpread); `countOn` may count its matches on a node
+ * from a cache.
  */
 export function scoreNodes(
   pod: Pod,
   feasible: readonly NodeInfo[],
   all: readonly NodeInfo[],
   spreadSelector: LabelSelector | undefined,
+  countOn: SpreadCounter = (info) => countMatching(info.pods, spreadSelector!, pod.metadata.namespace),
 ): number[] {
   const totals = feasible.map(() => 0);
   const add = (scores: number[], weight: number) => scores.forEach((s, i) => (totals[i]! += s * weight));
@@ -142,6 +157,6 @@ export function scoreNodes(
       feasible.map((info) => balancedAllocationScore(request, info)),
       1,
     );
-  if (spreadSelector) add(topologySpreadScores(pod, feasible, all, spreadSelector), 2);
+  if (spreadSelector) add(topologySpreadScores(pod, feasible, all, countOn), 2);
   return totals;
 }

@@ -2,6 +2,7 @@
  * The session script language of `kubeplay script`: kubectl commands, heredocs, `sleep`, playground actions
  * (`kubeplay node add NAME`), shell commands run on the control-plane host, comments and blank lines.
  */
+import { withoutSubstitutions } from '../session/commandSubstitution';
 
 export type ScriptStep =
   /** `kubectl …`; `stdin` from a heredoc (`kubectl apply -f - <<EOF`, `cat <<EOF | kubectl apply -f -`). */
@@ -25,11 +26,6 @@ export function parseSleepDuration(text: string): number | undefined {
   if (!match) return undefined;
   const unit = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
   return Math.round(Number(match[1]) * unit);
-}
-
-/** The line with quoted parts blanked out, to look for shell operators outside quotes. */
-function unquoted(line: string): string {
-  return line.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, '""');
 }
 
 export function parseScript(text: string): ParseScriptResult {
@@ -83,7 +79,7 @@ export function parseScript(text: string): ParseScriptResult {
         content: stdin,
         append: catWrite[1] === '>>',
       });
-    } else if (/^kubectl(\s|$)/.test(head) && !/[|;&<>`]|\$\(/.test(unquoted(head))) {
+    } else if (/^kubectl(\s|$)/.test(head) && !/[|;&<>`]|\$\(/.test(withoutSubstitutions(head))) {
       steps.push({
         kind: 'kubectl',
         line: lineNumber,

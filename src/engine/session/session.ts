@@ -10,9 +10,20 @@ import { runKubectl, splitCommandLine } from '../kubectl';
 import type { KubectlResult } from '../kubectl/types';
 import { normalizePath } from '../os/fs';
 import { runAction } from './actions';
+import { hasCommandSubstitution, wordsProgram } from './commandSubstitution';
 
 export const CONTROL_PLANE_HOST = 'master1';
 const HOME = '/root';
+/**
+ * What a kubectl command costs before it reads the cluster (process start, discovery, the request): the cluster
+ * runs on meanwhile, so `kubectl expose` followed by `kubectl get endpoints` finds what a terminal would.
+ */
+export const KUBECTL_STARTUP_MS = 100;
+
+export interface SessionOptions {
+  /** Virtual time a top-level kubectl command takes before it runs; default KUBECTL_STARTUP_MS (tests use 0). */
+  kubectlStartupMs?: number;
+}
 /** A host shell command that never finishes is stopped after this much virtual time. */
 const SHELL_TIMEOUT_MS = 10 * 60_000;
 
@@ -26,7 +37,13 @@ export interface CommandOutput {
 export class Session {
   readonly host: ClusterKubectlHost;
 
-  private constructor(readonly cluster: Cluster) {
+  private readonly kubectlStartupMs: number;
+
+  private constructor(
+    readonly cluster: Cluster,
+    options: SessionOptions,
+  ) {
+    this.kubectlStartupMs = options.kubectlStartupMs ?? KUBECTL_STARTUP_MS;
     this.host = new ClusterKubectlHost(cluster, { read: (path) => this.readFile(path) });
     cluster.setKubectl((argv, stdin) => {
       // kubectl inside a host shell command (`$(kubectl get …)`) runs while the cluster is mid-step: no waiting.
@@ -36,20 +53,33 @@ export class Session {
     });
   }
 
-  static create(options: ClusterOptions = {}): Session {
-    return new Session(Cluster.create(options));
+  static create(options: ClusterOptions = {}, sessionOptions: SessionOptions = {}): Session {
+    return new Session(Cluster.create(options), sessionOptions);
   }
 
-  static restore(state: ClusterState): Session {
-    return new Session(Cluster.restore(state));
+  static restore(state: ClusterState, sessionOptions: SessionOptions = {}): Session {
+    return new Session(Cluster.restore(state), sessionOptions);
   }
 
   /** Runs one kubectl command line (with or without the leading `kubectl`). */
   kubectl(commandLine: string, stdin?: string): KubectlResult {
+    if (hasCommandSubstitution(commandLine)) return this.kubectlAfterSubstitution(commandLine, stdin);
     const argv = splitCommandLine(commandLine);
     if (!Array.isArray(argv)) return { stdout: '', stderr: `${argv.error}\n`, exitCode: 1 };
     const args = argv[0] === 'kubectl' ? argv.slice(1) : argv;
+    if (this.kubectlStartupMs > 0) this.cluster.advance(this.kubectlStartupMs);
     return runKubectl(args, this.host, stdin);
+  }
+
+  /** `kubectl … $(…)`: the host shell expands the words, then kubectl runs on its own (and may wait). */
+  private kubectlAfterSubstitution(commandLine: string, stdin?: string): KubectlResult {
+    const words = this.shell(wordsProgram(commandLine));
+    if (words.exitCode !== 0) return { stdout: words.stdout, stderr: words.stderr, exitCode: words.exitCode };
+    const argv = words.stdout.endsWith('\n') ? words.stdout.slice(0, -1).split('\n') : [];
+    const args = argv[0] === 'kubectl' ? argv.slice(1) : argv;
+    if (this.kubectlStartupMs > 0) this.cluster.advance(this.kubectlStartupMs);
+    const result = runKubectl(args, this.host, stdin);
+    return { ...result, stderr: words.stderr + result.stderr };
   }
 
   /** Runs a command in a shell on the control-plane node, letting virtual time pass while it sleeps. */

@@ -16,7 +16,8 @@ export class TestCluster {
   readonly session: Session;
 
   constructor(options: ClusterOptions = {}) {
-    this.session = Session.create(options);
+    // Commands act at the instant the test chose; scripts and the terminal give kubectl its startup time.
+    this.session = Session.create(options, { kubectlStartupMs: 0 });
   }
 
   get cluster() {

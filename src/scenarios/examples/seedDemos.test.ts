@@ -1,69 +1,16 @@
 import fs from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { runScript, type ScriptRun, type ScriptStepResult } from '../../engine/script';
+import { namesIn, parseTable, rowFor, runDemoScript, type TableRow } from './demoKit';
+
+function runDemo(id: string) {
+  return runDemoScript(fs.readFileSync(new URL(`./${id}.sh`, import.meta.url), 'utf8'));
+}
 
 // Event messages about a container start with its field path, as kubectl describe prints them since 1.35
 // (kubernetes PR 133627): `spec.containers{app}: Liveness probe failed: ...`.
 
 /** The longest script lets eleven minutes of cluster time pass. */
 const SCRIPT_TIMEOUT_MS = 60_000;
-
-/** A finished demo, whose steps are looked up by the command that produced them. */
-class DemoRun {
-  constructor(readonly result: ScriptRun) {}
-
-  /** Every step run for `command` (compared with whitespace collapsed), in script order. */
-  all(command: string): ScriptStepResult[] {
-    const wanted = normalizeCommand(command);
-    return this.result.steps.filter((step) => normalizeCommand(step.command) === wanted);
-  }
-
-  /** The `occurrence`-th (0-based) step run for `command`. */
-  step(command: string, occurrence = 0): ScriptStepResult {
-    const found = this.all(command)[occurrence];
-    if (!found) {
-      const ran = this.result.steps.map((step) => `  ${step.command}`).join('\n');
-      throw new Error(`no step #${occurrence} for "${command}"; the script ran:\n${ran}`);
-    }
-    return found;
-  }
-
-  /** What that step printed on stdout. */
-  out(command: string, occurrence = 0): string {
-    return this.step(command, occurrence).stdout;
-  }
-}
-
-function normalizeCommand(command: string): string {
-  return command.trim().replace(/\s+/g, ' ');
-}
-
-function runDemo(id: string): DemoRun {
-  const script = fs.readFileSync(new URL(`./${id}.sh`, import.meta.url), 'utf8');
-  return new DemoRun(runScript(script));
-}
-
-type TableRow = Record<string, string>;
-
-/** A kubectl table as rows keyed by column header; kubectl's tabwriter puts at least 3 spaces between cells. */
-function parseTable(stdout: string): TableRow[] {
-  const lines = stdout.split('\n').filter((line) => line !== '');
-  const header = (lines.shift() ?? '').split(/ {3,}/);
-  return lines.map((line) => {
-    const cells = line.split(/ {3,}/);
-    return Object.fromEntries(header.map((column, i) => [column, cells[i] ?? '']));
-  });
-}
-
-function namesIn(stdout: string): string[] {
-  return parseTable(stdout).map((row) => row['NAME'] ?? '');
-}
-
-function rowFor(stdout: string, name: string): TableRow {
-  const row = parseTable(stdout).find((candidate) => candidate['NAME'] === name);
-  if (!row) throw new Error(`no row for ${name} in:\n${stdout}`);
-  return row;
-}
 
 /** The count in a RESTARTS cell such as `6 (2m6s ago)`. */
 function restartCount(row: TableRow): number {

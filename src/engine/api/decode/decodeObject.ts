@@ -10,6 +10,7 @@
 import type { ApiResult, KubeObject } from '../types';
 import { definitionFor, fieldTreeFor, goTypeName, splitApiVersion, type Definition, type FieldType } from '../schema';
 import { parseQuantity } from '../quantity/quantity';
+import { cloneJson } from '../../runtime/cloneJson';
 
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
@@ -70,7 +71,7 @@ function base64ErrorIndex(text: string): number | undefined {
 function decodeValue(value: unknown, type: FieldType, context: Context, state: DecodeState): unknown {
   switch (type.type) {
     case 'any':
-      return structuredClone(value);
+      return cloneJson(value);
     case 'string':
       if (typeof value !== 'string') {
         saveTypeError(state, jsonValueDescription(value, false), goTypeName(type), context);
@@ -199,7 +200,7 @@ export function decodeObject(raw: unknown, resource: { kind: string; apiVersion:
     const goType = definition ? `${definition.pkg}.${definition.go}` : 'map[string]interface {}';
     return fail(typeErrorMessage(jsonValueDescription(raw, false), goType, { struct: '', fields: [], strictPath: '' }));
   }
-  if (!definition) return { ok: true, value: structuredClone(raw) as KubeObject };
+  if (!definition) return { ok: true, value: cloneJson(raw) as KubeObject };
   const state: DecodeState = { unknownFields: [] };
   let decoded: Record<string, unknown>;
   try {

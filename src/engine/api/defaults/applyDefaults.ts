@@ -9,6 +9,7 @@ import { defaultCore } from './defaultCore';
 import { defaultPodSpec } from './defaultPodSpec';
 import { defaultWorkload } from './defaultWorkload';
 import { childObject, sortKeysDeep, type JsonObject } from './objects';
+import { cloneJson } from '../../runtime/cloneJson';
 
 function defaultPod(pod: JsonObject): void {
   const spec = childObject(pod, 'spec');
@@ -25,7 +26,7 @@ function defaultPod(pod: JsonObject): void {
  * service account); Jobs get their generated selector once `metadata.uid` is set.
  */
 export function applyDefaults(obj: KubeObject): KubeObject {
-  const copy = structuredClone(obj) as JsonObject;
+  const copy = cloneJson(obj) as JsonObject;
   if (copy.apiVersion === 'v1' && copy.kind === 'Pod') defaultPod(copy);
   else if (!defaultWorkload(copy)) defaultCore(copy);
   return sortKeysDeep(copy) as KubeObject;

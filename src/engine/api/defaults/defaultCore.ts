@@ -5,34 +5,7 @@
  * need allocation state and are left to the caller.
  */
 import { childObject, childObjects, ensureObject, setDefault, type JsonObject } from './objects';
-
-/** UTF-8 bytes of a string (no TextEncoder in the engine's ES-only environment). */
-function utf8Bytes(text: string): number[] {
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code < 0x80) bytes.push(code);
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-  }
-  return bytes;
-}
-
-/** Base64 of a UTF-8 string, as Secret data holds it. */
-function base64Encode(text: string): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const bytes = utf8Bytes(text);
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a = 0, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]];
-    const n = (a << 16) | (b << 8) | c;
-    out += alphabet[(n >> 18) & 63]! + alphabet[(n >> 12) & 63]!;
-    out += i + 1 < bytes.length ? alphabet[(n >> 6) & 63]! : '=';
-    out += i + 2 < bytes.length ? alphabet[n & 63]! : '=';
-  }
-  return out;
-}
+import { base64Encode } from '../base64';
 
 function defaultService(spec: JsonObject, object: JsonObject): void {
   setDefault(spec, 'sessionAffinity', 'None');

@@ -1,3 +1,5 @@
+import { cloneJson } from '../../runtime/cloneJson';
+
 /** JSON patch (RFC 6902), as the apiserver applies `application/json-patch+json`. */
 export interface JsonPatchOperation {
   op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
@@ -43,7 +45,7 @@ function getAt(doc: unknown, tokens: string[]): { found: boolean; value?: unknow
 export function applyJsonPatch(target: unknown, operations: unknown): JsonPatchResult {
   if (!Array.isArray(operations))
     return { ok: false, error: 'json: cannot unmarshal object into Go value of type jsonpatch.Patch' };
-  let doc = structuredClone(target);
+  let doc = cloneJson(target);
   for (const raw of operations as JsonPatchOperation[]) {
     const tokens = parsePointer(raw.path);
     const last = tokens[tokens.length - 1];
@@ -59,7 +61,7 @@ export function applyJsonPatch(target: unknown, operations: unknown): JsonPatchR
       case 'add': {
         if (tokens.length === 0) {
           if (raw.op === 'remove') return { ok: false, error: 'unable to remove the root' };
-          doc = structuredClone(raw.value);
+          doc = cloneJson(raw.value);
           break;
         }
         const parent = resolveParent(doc, tokens);
@@ -72,8 +74,8 @@ export function applyJsonPatch(target: unknown, operations: unknown): JsonPatchR
           const index = last === '-' ? parent.length : Number(last);
           if (!Number.isInteger(index) || index < 0 || index > parent.length - (raw.op === 'add' ? 0 : 1))
             return { ok: false, error: `Unable to access invalid index: ${last}: invalid index referenced` };
-          if (raw.op === 'add') parent.splice(index, 0, structuredClone(raw.value));
-          else if (raw.op === 'replace') parent[index] = structuredClone(raw.value);
+          if (raw.op === 'add') parent.splice(index, 0, cloneJson(raw.value));
+          else if (raw.op === 'replace') parent[index] = cloneJson(raw.value);
           else parent.splice(index, 1);
         } else {
           if (raw.op !== 'add' && !(last in parent))
@@ -82,7 +84,7 @@ export function applyJsonPatch(target: unknown, operations: unknown): JsonPatchR
               error: `${raw.op} operation does not apply: doc is missing key: ${raw.path}: missing value`,
             };
           if (raw.op === 'remove') delete parent[last];
-          else parent[last] = structuredClone(raw.value);
+          else parent[last] = cloneJson(raw.value);
         }
         break;
       }
@@ -94,7 +96,7 @@ export function applyJsonPatch(target: unknown, operations: unknown): JsonPatchR
             ok: false,
             error: `${raw.op} operation does not apply: doc is missing from path: "${raw.from}": missing value`,
           };
-        const value = structuredClone(from.value);
+        const value = cloneJson(from.value);
         if (raw.op === 'move') {
           const removed = applyJsonPatch(doc, [{ op: 'remove', path: raw.from ?? '' }]);
           if (!removed.ok) return removed;

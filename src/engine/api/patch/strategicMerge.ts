@@ -4,6 +4,7 @@
  * Source: k8s.io/apimachinery/pkg/util/strategicpatch/patch.go; merge keys from the struct tags in k8s.io/api.
  */
 import { isPlainObject } from './mergePatch';
+import { cloneJson } from '../../runtime/cloneJson';
 
 /** Field name → merge key for lists of objects merged element-wise; everything else is replaced. */
 const MERGE_KEYS: Record<string, string> = {
@@ -48,10 +49,10 @@ export function applyStrategicMergePatch(target: unknown, patch: unknown): unkno
 }
 
 function mergeValue(target: unknown, patch: unknown, path: string[]): unknown {
-  if (!isPlainObject(patch)) return structuredClone(patch);
+  if (!isPlainObject(patch)) return cloneJson(patch);
   if (patch.$patch === 'replace') {
     const { $patch: _ignored, ...rest } = patch;
-    return structuredClone(rest);
+    return cloneJson(rest);
   }
   if (patch.$patch === 'delete') return undefined;
   const result: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
@@ -67,7 +68,7 @@ function mergeValue(target: unknown, patch: unknown, path: string[]): unknown {
       if (mergeKey && Array.isArray(current)) result[key] = mergeObjectList(current, value, mergeKey, [...path, key]);
       else if (MERGED_PRIMITIVE_LISTS.has(key) && Array.isArray(current))
         result[key] = [...current, ...value.filter((v) => !current.includes(v))];
-      else result[key] = structuredClone(value);
+      else result[key] = cloneJson(value);
       continue;
     }
     const merged = mergeValue(result[key], value, [...path, key]);
@@ -86,10 +87,10 @@ function mergeValue(target: unknown, patch: unknown, path: string[]): unknown {
 }
 
 function mergeObjectList(current: unknown[], patch: unknown[], mergeKey: string, path: string[]): unknown[] {
-  const result = current.map((item) => structuredClone(item));
+  const result = current.map((item) => cloneJson(item));
   for (const item of patch) {
     if (!isPlainObject(item) || !(mergeKey in item)) {
-      result.push(structuredClone(item));
+      result.push(cloneJson(item));
       continue;
     }
     const index = result.findIndex((existing) => isPlainObject(existing) && existing[mergeKey] === item[mergeKey]);

@@ -9,7 +9,7 @@ import { resolveResourceName } from '../../api/resources';
 import { formatLabelSelector, labelSelectorFromSpec, matchesLabels } from '../../api/selectors/labelSelector';
 import type { KubeObject, ResourceType, WatchEvent } from '../../api/types';
 import { parseTimestamp } from '../../runtime/time';
-import { claimObjects } from '../claimObjects';
+import { claimCandidates, claimObjects } from '../claimObjects';
 import { objectKeyOf, splitObjectKey, type ControllerContext, type ControllerDefinition } from '../controller';
 import { controllerOf } from '../ownerReferences';
 import { keysForDependent } from '../replicaset/keysForDependent';
@@ -22,6 +22,7 @@ import { rolloutRecreate, type PodsByReplicaSet } from './recreate';
 import { rollback, rollbackRevisionOf } from './rollback';
 import { rolloutRolling } from './rolling';
 import { checkPausedConditions, isScalingEvent, syncScaling, syncStatusOnly } from './sync';
+import { cloneJson } from '../../runtime/cloneJson';
 
 const PODS = resolveResourceName('pods')!;
 
@@ -108,7 +109,7 @@ function syncDeployment(context: ControllerContext, key: string): void {
   const { namespace, name } = splitObjectKey(key);
   const stored = context.api.find(DEPLOYMENTS, namespace, name) as Deployment | undefined;
   if (!stored) return;
-  const run: DeploymentRun = { context, key, deployment: structuredClone(stored) };
+  const run: DeploymentRun = { context, key, deployment: cloneJson(stored) };
   try {
     reconcileDeployment(run);
   } catch (error) {
@@ -127,7 +128,7 @@ function reconcileDeployment(run: DeploymentRun): void {
     run.context,
     REPLICA_SETS,
     deployment,
-    run.context.api.all(REPLICA_SETS, deployment.metadata.namespace) as ReplicaSet[],
+    claimCandidates(run.context.api, REPLICA_SETS, deployment) as ReplicaSet[],
     (rs) => matchesLabels(selector, rs.metadata.labels),
     (rs, change) =>
       decide(

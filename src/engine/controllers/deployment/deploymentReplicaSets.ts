@@ -107,11 +107,13 @@ function isEmpty(value: unknown): boolean {
   return typeof value === 'object' && Object.keys(value).length === 0;
 }
 
-/** A pod template without its pod-template-hash label. */
+/** A pod template without its pod-template-hash label (a shallow copy: only the comparison reads it). */
 function withoutHash(template: unknown): unknown {
-  const copy = structuredClone((template ?? {}) as { metadata?: { labels?: Record<string, string> } });
-  if (copy.metadata?.labels) delete copy.metadata.labels[POD_TEMPLATE_HASH_LABEL];
-  return copy;
+  const original = (template ?? {}) as { metadata?: { labels?: Record<string, string> } };
+  const labels = original.metadata?.labels;
+  if (!labels || !(POD_TEMPLATE_HASH_LABEL in labels)) return original;
+  const { [POD_TEMPLATE_HASH_LABEL]: _hash, ...rest } = labels;
+  return { ...original, metadata: { ...original.metadata, labels: rest } };
 }
 
 /** EqualIgnoreHash: the same pod template apart from the pod-template-hash label. */

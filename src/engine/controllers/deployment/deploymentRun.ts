@@ -12,6 +12,7 @@ import { equalIgnoreHash, specReplicas } from './deploymentReplicaSets';
 import { DEPLOYMENT_CONTROLLER_NAME, EVENT_REASON, replicasOf, type Deployment } from './deploymentTypes';
 import { maxSurgeOf } from './fenceposts';
 import { replicasAnnotationsNeedUpdate, setReplicasAnnotations } from './replicaSetAnnotations';
+import { cloneJson } from '../../runtime/cloneJson';
 
 export interface DeploymentRun {
   readonly context: ControllerContext;
@@ -39,21 +40,21 @@ export function nowOf(run: DeploymentRun): number {
 export function writeDeploymentStatus(run: DeploymentRun): void {
   const updated = run.context.api.updateStatus(run.deployment);
   if (!updated.ok) throw new SyncError(updated.error);
-  run.deployment = structuredClone(updated.value) as Deployment;
+  run.deployment = cloneJson(updated.value) as Deployment;
 }
 
 /** Update of the whole Deployment (the legacy rollback rewrites its template). */
 export function writeDeployment(run: DeploymentRun): void {
   const updated = run.context.api.update(run.deployment);
   if (!updated.ok) throw new SyncError(updated.error);
-  run.deployment = structuredClone(updated.value) as Deployment;
+  run.deployment = cloneJson(updated.value) as Deployment;
 }
 
 /** Update of a ReplicaSet; returns the stored one. */
 export function writeReplicaSet(run: DeploymentRun, rs: ReplicaSet): ReplicaSet {
   const updated = run.context.api.update(rs);
   if (!updated.ok) throw new SyncError(updated.error);
-  return structuredClone(updated.value) as ReplicaSet;
+  return cloneJson(updated.value) as ReplicaSet;
 }
 
 /** An event about the Deployment, from `deployment-controller`. */
@@ -116,7 +117,7 @@ export function scaleReplicaSet(
   const oldScale = specReplicas(rs);
   const sizeNeedsUpdate = oldScale !== newScale;
   if (!sizeNeedsUpdate && !replicasAnnotationsNeedUpdate(rs, desired, max)) return { scaled: false, rs };
-  const copy = structuredClone(rs);
+  const copy = cloneJson(rs);
   copy.spec.replicas = newScale;
   setReplicasAnnotations(copy, desired, max);
   const stored = writeReplicaSet(run, copy);

@@ -41,6 +41,7 @@ import {
 } from './deploymentTypes';
 import { describeMaxSurge, maxSurgeOf } from './fenceposts';
 import { setDeploymentRevision, setNewReplicaSetAnnotations } from './replicaSetAnnotations';
+import { cloneJson } from '../../runtime/cloneJson';
 
 export interface NewReplicaSetSize {
   replicas: number;
@@ -87,7 +88,7 @@ export function getNewReplicaSet(
 
 function syncExistingNewReplicaSet(run: DeploymentRun, existing: ReplicaSet, newRevision: number): ReplicaSet {
   const deployment = run.deployment;
-  const copy = structuredClone(existing);
+  const copy = cloneJson(existing);
   const previousRevision = existing.metadata.annotations?.[REVISION_ANNOTATION];
   const annotationsUpdated = setNewReplicaSetAnnotations(deployment, copy, newRevision, true);
   const minReadySeconds = deployment.spec.minReadySeconds ?? 0;
@@ -126,11 +127,11 @@ function createNewReplicaSet(
   newRevision: number,
 ): ReplicaSet {
   const deployment = run.deployment;
-  const template = structuredClone(deployment.spec.template) as IPodTemplateSpec;
+  const template = cloneJson(deployment.spec.template) as IPodTemplateSpec;
   const hash = computeTemplateHash(template, deployment.status?.collisionCount);
   const labels = { ...(template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash };
   template.metadata = { ...(template.metadata ?? {}), labels };
-  const selector = structuredClone(deployment.spec.selector);
+  const selector = cloneJson(deployment.spec.selector);
   selector.matchLabels = { ...(selector.matchLabels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash };
   const minReadySeconds = deployment.spec.minReadySeconds ?? 0;
   const name = `${deployment.metadata.name}-${hash}`;
@@ -158,7 +159,7 @@ function createNewReplicaSet(
   let alreadyExists = false;
   const result = run.context.api.create(newRS);
   if (result.ok) {
-    created = structuredClone(result.value) as ReplicaSet;
+    created = cloneJson(result.value) as ReplicaSet;
   } else if (result.error.reason === 'AlreadyExists') {
     const found = run.context.api.find(REPLICA_SETS, deployment.metadata.namespace, name) as ReplicaSet | undefined;
     if (!found) throw new SyncError(result.error);
@@ -170,7 +171,7 @@ function createNewReplicaSet(
       throw new SyncError(result.error, true);
     }
     // A slow cache in Kubernetes; here only a ReplicaSet someone else created with this Deployment's template.
-    created = structuredClone(found);
+    created = cloneJson(found);
     alreadyExists = true;
   } else {
     reportCreateFailure(run, name, result.error.message);
@@ -227,7 +228,7 @@ function reportCreateFailure(run: DeploymentRun, name: string, error: string): v
     setDeploymentCondition((deployment.status ??= {}), condition);
     // The create error is the bigger news: a failed status write is ignored, as in Kubernetes.
     const updated = run.context.api.updateStatus(deployment);
-    if (updated.ok) run.deployment = structuredClone(updated.value) as typeof deployment;
+    if (updated.ok) run.deployment = cloneJson(updated.value) as typeof deployment;
   }
   recordDeploymentEvent(run, 'Warning', REASON.failedReplicaSetCreate, message);
   decideWaiting(run, `could not create new ReplicaSet ${name} (${error}): retrying with backoff`);

@@ -17,6 +17,7 @@ import {
   parseItemKey,
   resolveOwner,
 } from './ownerGraph';
+import { cloneJson } from '../../runtime/cloneJson';
 
 export const GARBAGE_COLLECTOR_NAME = 'garbage-collector-controller';
 
@@ -207,7 +208,7 @@ function updateObject(
 ): boolean {
   const current = context.api.find(resource, object.metadata.namespace, object.metadata.name ?? '');
   if (!current || current.metadata.uid !== object.metadata.uid) return true;
-  const next = structuredClone(current);
+  const next = cloneJson(current);
   change(next);
   return context.api.update(next).ok;
 }

@@ -58,12 +58,11 @@ export function dependentsOf(api: ApiServer, owner: KubeObject): { resource: Res
   const uid = owner.metadata.uid;
   const namespace = owner.metadata.namespace;
   const found: { resource: ResourceType; object: KubeObject }[] = [];
+  if (uid === undefined) return found;
   for (const resource of COLLECTED_RESOURCES) {
     // A namespaced owner can only own objects of its own namespace.
     if (namespace !== undefined && !resource.namespaced) continue;
-    for (const object of api.all(resource, namespace)) {
-      if (object.metadata.ownerReferences?.some((ref) => ref.uid === uid)) found.push({ resource, object });
-    }
+    for (const object of api.ownedBy(resource, namespace, uid)) found.push({ resource, object });
   }
   return found;
 }

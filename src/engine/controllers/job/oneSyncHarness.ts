@@ -1,21 +1,14 @@
 /**
- * A harness for one-sync controller tests (sample-controller style) shared by the Job, CronJob, garbage collector,
- * namespace and service account controller tests: an API server with nothing else running, objects seeded by the
- * test, then one `sync(key)` and the exact API requests it made (`create pods/pi-*`, `update jobs/pi/status`,
+ * The one-sync harness of the Job, CronJob, garbage collector, namespace and service account controller tests:
+ * one `sync(key)` and the exact API requests it made (`create pods/pi-*`, `update jobs/pi/status`,
  * `patch pods/pi-x2k9p`, `delete pods/pi-x2k9p (Background)`), the events it recorded and the syncs it queued.
  * Used by tests only.
  */
 import { ApiServer } from '../../api/apiServer';
-import type { Event } from '../../api/kinds';
 import { resolveResourceName } from '../../api/resources';
 import type { ApiResult, DeleteOptions, KubeObject, PatchType, ResourceType } from '../../api/types';
-import { createNamespace } from '../../cluster/bootstrap';
-import { EventRecorder } from '../../events/recorder';
-import { Runtime } from '../../runtime/runtime';
-import { DEFAULT_START_TIME } from '../../runtime/time';
-import type { Controller, ControllerContext, ControllerDefinition } from '../controller';
-import { DecisionLog } from '../decisionLog';
-import { WorkQueue } from '../workQueue';
+import type { ControllerDefinition } from '../controller';
+import { ControllerHarness, must } from '../testing/controllerHarness';
 
 const EVENTS = resolveResourceName('events')!;
 
@@ -79,44 +72,11 @@ class RecordingApiServer extends ApiServer {
   }
 }
 
-export class OneSyncHarness {
-  readonly runtime = new Runtime(Runtime.initialState(1, DEFAULT_START_TIME));
-  private readonly recording = new RecordingApiServer(
-    ApiServer.initialState(),
-    () => this.runtime.now(),
-    this.runtime.state.random,
-  );
-  readonly api: ApiServer = this.recording;
-  readonly decisions = new DecisionLog(DecisionLog.initialState(), () => this.runtime.now());
-  readonly context: ControllerContext;
-  readonly controller: Controller;
-
-  constructor(private readonly definition: ControllerDefinition) {
-    createNamespace(this.api, 'default');
-    this.context = {
-      runtime: this.runtime,
-      api: this.api,
-      events: new EventRecorder(EventRecorder.initialState(), this.api),
-      decisions: this.decisions,
-      queue: new WorkQueue(this.runtime, definition.name),
-    };
-    this.controller = definition.create(this.context);
-  }
-
-  /** Moves the clock without running anything (no component runs here). */
-  advance(seconds: number): void {
-    this.runtime.state.queue.now += seconds * 1000;
-  }
-
-  /** Creates an object as a client would; returns the stored object. */
-  create<T extends KubeObject>(object: unknown): T {
-    return must(this.api.create(object)) as T;
-  }
-
-  /** Replaces an object's status (what the kubelet or another controller would report). */
-  setStatus<T extends KubeObject>(object: T, status: unknown): T {
-    const current = this.find<T>(object)!;
-    return must(this.api.updateStatus({ ...current, status })) as T;
+export class OneSyncHarness extends ControllerHarness<RecordingApiServer> {
+  constructor(definition: ControllerDefinition) {
+    super(definition, {
+      api: (now, random) => new RecordingApiServer(RecordingApiServer.initialState(), now, random),
+    });
   }
 
   /** Changes an object's metadata or spec through an update. */
@@ -124,12 +84,6 @@ export class OneSyncHarness {
     const next = structuredClone(this.find<T>(object)!);
     change(next);
     return must(this.api.update(next)) as T;
-  }
-
-  /** The stored version of `object`, if it still exists. */
-  find<T extends KubeObject>(object: KubeObject): T | undefined {
-    const resource = this.api.resourceFor(object.apiVersion, object.kind)!;
-    return this.api.find(resource, object.metadata.namespace, object.metadata.name ?? '') as T | undefined;
   }
 
   all<T extends KubeObject>(plural: string, namespace = 'default'): T[] {
@@ -140,14 +94,14 @@ export class OneSyncHarness {
   sync(key: string): string[] {
     // This sync is the one the queue held for the key: a real run would have taken it off the queue.
     delete this.runtime.state.queue.keyed[`${this.definition.name}/${key}`];
-    this.recording.requests = [];
-    this.recording.recording = true;
+    this.api.requests = [];
+    this.api.recording = true;
     try {
       this.controller.sync(key);
     } finally {
-      this.recording.recording = false;
+      this.api.recording = false;
     }
-    return this.recording.requests;
+    return this.api.requests;
   }
 
   /** The keys the controller returns for a watched change (keys it queues itself show in `queuedIn`). */
@@ -155,28 +109,4 @@ export class OneSyncHarness {
     const resource = this.api.resourceFor(object.apiVersion, object.kind)!;
     return this.controller.keysFor({ type, object }, resource, previous);
   }
-
-  /** `Type Reason: message` of the events about an object, in the order they were recorded. */
-  events(name: string, namespace = 'default'): string[] {
-    return (this.api.all(EVENTS, namespace) as Event[])
-      .filter((e) => e.involvedObject.name === name)
-      .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))
-      .map((e) => `${e.type} ${e.reason}: ${e.message}`);
-  }
-
-  /** Decision texts about an object in the default namespace. */
-  decisionsAbout(kind: string, name: string): string[] {
-    return this.decisions.about(kind, 'default', name).map((d) => d.text);
-  }
-
-  /** Milliseconds from now until the controller's queued sync of `key`, if one is queued. */
-  queuedIn(key: string): number | undefined {
-    const due = this.runtime.state.queue.keyed[`${this.definition.name}/${key}`];
-    return due === undefined ? undefined : due - this.runtime.now();
-  }
-}
-
-function must(result: ApiResult<KubeObject>): KubeObject {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
 }

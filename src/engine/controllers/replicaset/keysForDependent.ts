@@ -53,15 +53,13 @@ function present(keys: (string | undefined)[]): string[] {
   return [...new Set(keys.filter((key): key is string => key !== undefined))];
 }
 
-/** reflect.DeepEqual on small plain objects (labels, owner references), key order aside. */
+/** reflect.DeepEqual on small plain objects (labels, owner references), key order and undefined members aside. */
 function sameJson(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+    return (JSON.stringify(a) ?? 'undefined') === (JSON.stringify(b) ?? 'undefined');
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left).filter((key) => left[key] !== undefined);
+  if (keys.length !== Object.keys(right).filter((key) => right[key] !== undefined).length) return false;
+  return keys.every((key) => right[key] !== undefined && sameJson(left[key], right[key]));
 }

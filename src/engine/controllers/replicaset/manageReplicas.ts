@@ -3,18 +3,15 @@
  * spec.replicas, at most 500 per sync (burstReplicas), creating in slow-start batches.
  */
 import type { Pod } from '../../api/kinds';
-import { resolveResourceName } from '../../api/resources';
-import { matchesLabels } from '../../api/selectors/labelSelector';
 import type { ControllerContext } from '../controller';
-import { controllerOf } from '../ownerReferences';
 import { createPodFromTemplate, requestPodDeletion } from '../podControl';
 import { desiredReplicas, type ReplicaKind, type ReplicatedObject } from './replicaKinds';
 import type { ManageReplicasError } from './replicaSetStatus';
 import { describePodForDeletion, selectPodsToDelete } from './rankPodsForDeletion';
 import { SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './slowStartBatch';
 import { countOf } from './countOf';
-
-const PODS = resolveResourceName('pods')!;
+import type { ClaimedPods } from './ownedPodsCache';
+import type { RelatedPodsCache } from './relatedPodsCache';
 
 /** kube-controller-manager's --concurrent burst: replica_set.go BurstReplicas. */
 export const BURST_REPLICAS = 500;
@@ -24,12 +21,13 @@ export function manageReplicas(
   context: ControllerContext,
   kind: ReplicaKind,
   owner: ReplicatedObject,
-  activePods: readonly Pod[],
+  activePods: ClaimedPods,
+  related: RelatedPodsCache,
 ): ManageReplicasError | undefined {
   const wanted = desiredReplicas(owner);
-  const diff = activePods.length - wanted;
-  if (diff < 0) return createPods(context, kind, owner, activePods.length, Math.min(-diff, BURST_REPLICAS));
-  if (diff > 0) return deletePods(context, kind, owner, activePods, Math.min(diff, BURST_REPLICAS));
+  const diff = activePods.count - wanted;
+  if (diff < 0) return createPods(context, kind, owner, activePods.count, Math.min(-diff, BURST_REPLICAS));
+  if (diff > 0) return deletePods(context, kind, owner, activePods.list(), Math.min(diff, BURST_REPLICAS), related);
   return undefined;
 }
 
@@ -60,9 +58,16 @@ function deletePods(
   owner: ReplicatedObject,
   activePods: readonly Pod[],
   count: number,
+  related: RelatedPodsCache,
 ): ManageReplicasError | undefined {
   const now = context.runtime.now();
-  const victims = selectPodsToDelete(activePods, relatedPods(context, kind, owner), count, now);
+  const victims = selectPodsToDelete(
+    activePods,
+    () => related.podsOnNodes(kind, owner),
+    count,
+    now,
+    (pod) => related.rankFactsOf(pod),
+  );
   let failure: ManageReplicasError | undefined;
   for (const pod of victims) {
     const deleted = requestPodDeletion(context, kind.controller, owner, pod);
@@ -78,32 +83,6 @@ function deletePods(
       victims.map((pod) => describePodForDeletion(pod, now)).join(', '),
   );
   return failure;
-}
-
-/**
- * getIndirectlyRelatedPods: the pods selected by every ReplicaSet with the same controller as `owner` (all of a
- * Deployment's ReplicaSets), or by `owner` alone when it has none.
- */
-function relatedPods(context: ControllerContext, kind: ReplicaKind, owner: ReplicatedObject): Pod[] {
-  const namespace = owner.metadata.namespace;
-  const ownerRef = controllerOf(owner);
-  const siblings = ownerRef
-    ? context.api.all(kind.resource, namespace).filter((other) => controllerOf(other)?.uid === ownerRef.uid)
-    : [owner];
-  const pods = context.api.all(PODS, namespace) as Pod[];
-  const seen = new Set<string>();
-  const related: Pod[] = [];
-  for (const sibling of siblings) {
-    const selector = kind.selectorOf(sibling);
-    if (!selector) continue;
-    for (const pod of pods) {
-      const uid = pod.metadata.uid ?? pod.metadata.name;
-      if (seen.has(uid) || !matchesLabels(selector, pod.metadata.labels)) continue;
-      seen.add(uid);
-      related.push(pod);
-    }
-  }
-  return related;
 }
 
 /** Records a decision about `owner` in the decision log. */

@@ -103,8 +103,8 @@ describe('rankPodsForDeletion', () => {
 
   it('keeps the list order when every pod goes', () => {
     const pods = [pod('ready', { node: 'n1', readyAgo: 5 }), pod('unscheduled', { phase: 'Pending' })];
-    expect(names(selectPodsToDelete(pods, [], 2, NOW))).toEqual(['ready', 'unscheduled']);
-    expect(names(selectPodsToDelete(pods, [], 1, NOW))).toEqual(['unscheduled']);
+    expect(names(selectPodsToDelete(pods, () => new Map(), 2, NOW))).toEqual(['ready', 'unscheduled']);
+    expect(names(selectPodsToDelete(pods, () => new Map(), 1, NOW))).toEqual(['unscheduled']);
   });
 
   it('describes a pod by the facts the ranking reads', () => {

@@ -13,81 +13,140 @@ const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running:
 const NANOS_PER_MS = 1_000_000;
 
 /**
- * The first `count` of `pods` in deletion order. `relatedPods` are the pods of every ReplicaSet with the same
- * owner (a Deployment's old and new ReplicaSets): the more of them share a pod's node, the sooner it goes.
- * When every pod goes, no ranking is needed, and Kubernetes keeps the list order.
+ * The first `count` of `pods` in deletion order. `podsOnNodes` counts, per node, the active pods of every
+ * ReplicaSet with the same owner (a Deployment's old and new ReplicaSets): the more of them share a pod's node,
+ * the sooner it goes. When every pod goes, no ranking is needed, and Kubernetes keeps the list order. `factsOf`
+ * may read each pod's facts from a cache.
  */
 export function selectPodsToDelete(
   pods: readonly Pod[],
-  relatedPods: readonly Pod[],
+  podsOnNodes: () => ReadonlyMap<string, number>,
   count: number,
   now: number,
+  factsOf: (pod: Pod) => PodRankFacts = podRankFacts,
 ): Pod[] {
   if (count >= pods.length) return pods.slice(0, count);
-  return rankPodsForDeletion(pods, relatedPods, now).slice(0, count);
+  return rankByNodeCounts(pods, podsOnNodes(), now, factsOf).slice(0, count);
 }
 
-/** `pods` sorted by ActivePodsWithRanks.Less: the first is the first to delete. */
-export function rankPodsForDeletion(pods: readonly Pod[], relatedPods: readonly Pod[], now: number): Pod[] {
+/** How many of `pods` are active on each node (an unscheduled pod counts under ""). */
+export function countActivePodsOnNodes(pods: readonly Pod[]): Map<string, number> {
   const podsOnNode = new Map<string, number>();
-  for (const pod of relatedPods) {
+  for (const pod of pods) {
     if (!isPodActive(pod)) continue;
     const node = pod.spec.nodeName ?? '';
     podsOnNode.set(node, (podsOnNode.get(node) ?? 0) + 1);
   }
-  const rank = (pod: Pod) => podsOnNode.get(pod.spec.nodeName ?? '') ?? 0;
-  return [...pods].sort((a, b) => compareForDeletion(a, b, rank(a), rank(b), now));
+  return podsOnNode;
+}
+
+/** `pods` sorted by ActivePodsWithRanks.Less: the first is the first to delete. */
+export function rankPodsForDeletion(pods: readonly Pod[], relatedPods: readonly Pod[], now: number): Pod[] {
+  return rankByNodeCounts(pods, countActivePodsOnNodes(relatedPods), now, podRankFacts);
+}
+
+function rankByNodeCounts(
+  pods: readonly Pod[],
+  podsOnNode: ReadonlyMap<string, number>,
+  now: number,
+  factsOf: (pod: Pod) => PodRankFacts,
+): Pod[] {
+  // Each pod's facts are read once: a comparison only looks them up.
+  const ranked = pods.map((pod): Ranked => {
+    const facts = factsOf(pod);
+    return {
+      pod,
+      facts,
+      rank: podsOnNode.get(facts.node) ?? 0,
+      readyBucket: facts.readyTime === undefined ? 0 : ageBucket(facts.readyTime, now),
+      createdBucket: facts.created === undefined ? 0 : ageBucket(facts.created, now),
+    };
+  });
+  return ranked.sort(compareForDeletion).map((entry) => entry.pod);
+}
+
+/** What the deletion order reads of a pod itself: it holds as long as the stored object does. */
+export interface PodRankFacts {
+  node: string;
+  phase: number;
+  ready: boolean;
+  cost: number;
+  readyTime?: number;
+  regularRestarts: number;
+  sidecarRestarts: number;
+  created?: number;
+  uid: string;
+}
+
+/** A pod with its facts and what they amount to at the time of the ranking. */
+interface Ranked {
+  pod: Pod;
+  facts: PodRankFacts;
+  /** Related pods on the pod's node. */
+  rank: number;
+  readyBucket: number;
+  createdBucket: number;
+}
+
+/** What the ranking reads of one pod object. */
+export function podRankFacts(pod: Pod): PodRankFacts {
+  const ready = isPodReady(pod);
+  const [regularRestarts, sidecarRestarts] = maxRestarts(pod);
+  return {
+    node: pod.spec.nodeName ?? '',
+    phase: PHASE_ORDINAL[pod.status?.phase ?? ''] ?? 0,
+    ready,
+    cost: deletionCost(pod),
+    readyTime: ready ? podReadyTime(pod) : undefined,
+    regularRestarts,
+    sidecarRestarts,
+    created: parseTimestamp(pod.metadata.creationTimestamp),
+    uid: pod.metadata.uid ?? '',
+  };
 }
 
 /** Negative when `a` should be deleted before `b`. */
-function compareForDeletion(a: Pod, b: Pod, rankA: number, rankB: number, now: number): number {
-  const nodeA = a.spec.nodeName ?? '';
-  const nodeB = b.spec.nodeName ?? '';
+function compareForDeletion(x: Ranked, y: Ranked): number {
+  const a = x.facts;
+  const b = y.facts;
   // 1. Unassigned before assigned.
-  if (nodeA !== nodeB && (nodeA === '' || nodeB === '')) return nodeA === '' ? -1 : 1;
+  if (a.node !== b.node && (a.node === '' || b.node === '')) return a.node === '' ? -1 : 1;
   // 2. Pending < Unknown < Running.
-  const phaseA = PHASE_ORDINAL[a.status?.phase ?? ''] ?? 0;
-  const phaseB = PHASE_ORDINAL[b.status?.phase ?? ''] ?? 0;
-  if (phaseA !== phaseB) return phaseA - phaseB;
+  if (a.phase !== b.phase) return a.phase - b.phase;
   // 3. Not ready before ready.
-  const readyA = isPodReady(a);
-  const readyB = isPodReady(b);
-  if (readyA !== readyB) return readyA ? 1 : -1;
+  if (a.ready !== b.ready) return a.ready ? 1 : -1;
   // 4. Lower pod-deletion-cost first.
-  const costA = deletionCost(a);
-  const costB = deletionCost(b);
-  if (costA !== costB) return costA - costB;
+  if (a.cost !== b.cost) return a.cost - b.cost;
   // 5. More related pods on the same node first.
-  if (rankA !== rankB) return rankB - rankA;
+  if (x.rank !== y.rank) return y.rank - x.rank;
   // 6. Both ready: the more recently ready first, compared in log2 buckets of how long ago.
-  if (readyA && readyB) {
-    const order = compareTimes(podReadyTime(a), podReadyTime(b), a, b, now);
+  if (a.ready && b.ready) {
+    const order = compareTimes(a.readyTime, b.readyTime, x.readyBucket, y.readyBucket, a.uid, b.uid);
     if (order !== 0) return order;
   }
   // 7. More container restarts first (regular containers, then restartable init containers).
-  const [regularA, sidecarA] = maxRestarts(a);
-  const [regularB, sidecarB] = maxRestarts(b);
-  if (regularA !== regularB) return regularB - regularA;
-  if (sidecarA !== sidecarB) return sidecarB - sidecarA;
+  if (a.regularRestarts !== b.regularRestarts) return b.regularRestarts - a.regularRestarts;
+  if (a.sidecarRestarts !== b.sidecarRestarts) return b.sidecarRestarts - a.sidecarRestarts;
   // 8. Newer first, again in log2 buckets.
-  return compareTimes(
-    parseTimestamp(a.metadata.creationTimestamp),
-    parseTimestamp(b.metadata.creationTimestamp),
-    a,
-    b,
-    now,
-  );
+  return compareTimes(a.created, b.created, x.createdBucket, y.createdBucket, a.uid, b.uid);
 }
 
 /**
  * Later times first. Different times whose ages fall in the same log2 bucket (LogarithmicScaleDown) are ordered
  * by pod UID instead, so a scale-down does not always pick the very newest pods.
  */
-function compareTimes(timeA: number | undefined, timeB: number | undefined, a: Pod, b: Pod, now: number): number {
+function compareTimes(
+  timeA: number | undefined,
+  timeB: number | undefined,
+  bucketA: number,
+  bucketB: number,
+  uidA: string,
+  uidB: string,
+): number {
   if (timeA === timeB) return 0;
   if (timeA === undefined || timeB === undefined) return timeA === undefined ? -1 : 1;
-  const bucketDiff = ageBucket(timeA, now) - ageBucket(timeB, now);
-  if (bucketDiff === 0) return compareStrings(a.metadata.uid ?? '', b.metadata.uid ?? '');
+  const bucketDiff = bucketA - bucketB;
+  if (bucketDiff === 0) return compareStrings(uidA, uidB);
   return bucketDiff;
 }
 

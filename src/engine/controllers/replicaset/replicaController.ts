@@ -5,10 +5,15 @@
  */
 import type { Pod } from '../../api/kinds';
 import { resolveResourceName } from '../../api/resources';
-import { formatLabelSelector, matchesLabels } from '../../api/selectors/labelSelector';
+import {
+  formatLabelSelector,
+  labelSelectorFromSpec,
+  matchesLabels,
+  type LabelSelector,
+} from '../../api/selectors/labelSelector';
 import type { KubeObject, ResourceType, WatchEvent } from '../../api/types';
 import { parseTimestamp } from '../../runtime/time';
-import { claimObjects } from '../claimObjects';
+import { claimCandidates, claimObjects } from '../claimObjects';
 import {
   objectKeyOf,
   splitObjectKey,
@@ -20,7 +25,15 @@ import { isPodActive, isPodAvailable, isPodReady, podReadyTime } from '../podCon
 import { keysForDependent } from './keysForDependent';
 import { manageReplicas, recordDecision } from './manageReplicas';
 import { REPLICA_SET_KIND, REPLICATION_CONTROLLER_KIND, type ReplicaKind, type ReplicatedObject } from './replicaKinds';
-import { REPLICA_FAILURE, calculateReplicaStatus, isReplicaStatusCurrent } from './replicaSetStatus';
+import { OwnedPodsCache } from './ownedPodsCache';
+import { RelatedPodsCache } from './relatedPodsCache';
+import {
+  REPLICA_FAILURE,
+  calculateReplicaStatus,
+  countReplicaPods,
+  isReplicaStatusCurrent,
+  type ReplicaPodCounts,
+} from './replicaSetStatus';
 
 const PODS = resolveResourceName('pods')!;
 
@@ -28,11 +41,18 @@ const PODS = resolveResourceName('pods')!;
 const RETRY_BASE_MS = 5;
 const RETRY_MAX_MS = 1000 * 1000;
 
+/** What a controller keeps of the pods, derived from the API server's (see each cache). */
+interface ReplicaCaches {
+  owned: OwnedPodsCache;
+  related: RelatedPodsCache;
+}
+
 /** The controller for one of the two kinds. */
 export function createReplicaController(kind: ReplicaKind, context: ControllerContext): Controller {
+  const caches: ReplicaCaches = { owned: new OwnedPodsCache(context.api), related: new RelatedPodsCache(context.api) };
   return {
     keysFor: (event, resource, previous) => keysFor(context, kind, event, resource, previous),
-    sync: (key) => syncReplicas(context, kind, key),
+    sync: (key) => syncReplicas(context, kind, caches, key),
   };
 }
 
@@ -76,15 +96,52 @@ function keysFor(
 }
 
 /** syncReplicaSet: claim, create or delete, then status; requeue for minReadySeconds and after failures. */
-function syncReplicas(context: ControllerContext, kind: ReplicaKind, key: string): void {
+function syncReplicas(context: ControllerContext, kind: ReplicaKind, caches: ReplicaCaches, key: string): void {
   const { namespace, name } = splitObjectKey(key);
   const owner = context.api.find(kind.resource, namespace, name) as ReplicatedObject | undefined;
   if (!owner) return;
   const selector = kind.selectorOf(owner);
   if (!selector) return;
   const now = context.runtime.now();
-  // Every pod of the namespace, so pods with a stale controller reference are released too.
-  const active = (context.api.all(PODS, namespace) as Pod[]).filter(isPodActive);
+  const templateLabels = labelSelectorFromSpec({ matchLabels: owner.spec.template?.metadata?.labels ?? {} });
+  const fast = caches.owned.claimedWithoutChanges(owner, {
+    selector,
+    templateLabels: 'error' in templateLabels ? undefined : templateLabels,
+  });
+  const pods = fast ?? claimPods(context, kind, owner, selector);
+  const minReadySeconds = owner.spec.minReadySeconds ?? 0;
+  // The status counts the pods as they were before this sync created or deleted any; the cache's counts are
+  // enough unless availability depends on how long each pod has been ready.
+  const listed = fast && minReadySeconds <= 0 ? undefined : pods.list();
+  const counts: ReplicaPodCounts =
+    fast && !listed
+      ? { replicas: fast.count, fullyLabeled: fast.fullyLabeled, ready: fast.ready, available: fast.ready }
+      : countReplicaPods(owner, listed ?? pods.list(), now);
+  const failure = owner.metadata.deletionTimestamp
+    ? undefined
+    : manageReplicas(context, kind, owner, pods, caches.related);
+  const status = calculateReplicaStatus(owner, counts, failure, now);
+  let current: ReplicatedObject = owner;
+  if (!isReplicaStatusCurrent(owner, status)) {
+    // Save the generation acted on, so a scale to the same count still shows as observed.
+    if (owner.metadata.generation) status.observedGeneration = owner.metadata.generation;
+    const updated = context.api.updateStatus({ ...owner, status } as KubeObject);
+    if (!updated.ok) {
+      context.queue.addAfter(key, RETRY_BASE_MS);
+      return;
+    }
+    current = updated.value as ReplicatedObject;
+  }
+  if (listed && minReadySeconds > 0) requeueForAvailability(context, key, current, listed, now);
+  if (failure) context.queue.addAfter(key, retryDelay(owner, now));
+}
+
+/**
+ * ClaimPods the full way: the pods it controls (so those whose labels changed are released) and the orphans it may
+ * adopt, each change recorded as a decision.
+ */
+function claimPods(context: ControllerContext, kind: ReplicaKind, owner: ReplicatedObject, selector: LabelSelector) {
+  const active = (claimCandidates(context.api, PODS, owner) as Pod[]).filter(isPodActive);
   const pods = claimObjects(
     context,
     PODS,
@@ -101,21 +158,7 @@ function syncReplicas(context: ControllerContext, kind: ReplicaKind, key: string
           : `released pod ${pod.metadata.name}: its labels no longer match selector ${formatLabelSelector(selector)}`,
       ),
   );
-  const failure = owner.metadata.deletionTimestamp ? undefined : manageReplicas(context, kind, owner, pods);
-  const status = calculateReplicaStatus(owner, pods, failure, now);
-  let current: ReplicatedObject = owner;
-  if (!isReplicaStatusCurrent(owner, status)) {
-    // Save the generation acted on, so a scale to the same count still shows as observed.
-    if (owner.metadata.generation) status.observedGeneration = owner.metadata.generation;
-    const updated = context.api.updateStatus({ ...owner, status } as KubeObject);
-    if (!updated.ok) {
-      context.queue.addAfter(key, RETRY_BASE_MS);
-      return;
-    }
-    current = updated.value as ReplicatedObject;
-  }
-  requeueForAvailability(context, key, current, pods, now);
-  if (failure) context.queue.addAfter(key, retryDelay(owner, now));
+  return { count: pods.length, list: () => pods };
 }
 
 /**
@@ -131,7 +174,6 @@ function requeueForAvailability(
   now: number,
 ): void {
   const minReadySeconds = owner.spec.minReadySeconds ?? 0;
-  if (minReadySeconds <= 0) return;
   let soonest: number | undefined;
   for (const pod of pods) {
     const readySince = podReadyTime(pod);

@@ -16,29 +16,42 @@ export interface ManageReplicasError {
   message: string;
 }
 
+/** The pod counts a status reports. */
+export interface ReplicaPodCounts {
+  replicas: number;
+  fullyLabeled: number;
+  ready: number;
+  available: number;
+}
+
 /**
- * The new status: counts over `pods` (the active pods the owner controls, as they were before this sync created or
- * deleted any), and a `ReplicaFailure` condition while manageReplicas fails. The condition keeps its first message
- * until a sync succeeds, as in Kubernetes.
+ * Counts over `pods`, the active pods the owner controls as they were before this sync created or deleted any:
+ * those carrying every template label, the ready ones, and those ready for minReadySeconds at `now`.
+ */
+export function countReplicaPods(owner: ReplicatedObject, pods: readonly Pod[], now: number): ReplicaPodCounts {
+  const templateLabels = labelSelectorFromSpec({ matchLabels: owner.spec.template?.metadata?.labels ?? {} });
+  const minReadySeconds = owner.spec.minReadySeconds ?? 0;
+  const counts: ReplicaPodCounts = { replicas: pods.length, fullyLabeled: 0, ready: 0, available: 0 };
+  for (const pod of pods) {
+    if (!('error' in templateLabels) && matchesLabels(templateLabels, pod.metadata.labels)) counts.fullyLabeled++;
+    if (isPodReady(pod)) {
+      counts.ready++;
+      if (isPodAvailable(pod, minReadySeconds, now)) counts.available++;
+    }
+  }
+  return counts;
+}
+
+/**
+ * The new status from the pod counts, with a `ReplicaFailure` condition while manageReplicas fails. The condition
+ * keeps its first message until a sync succeeds, as in Kubernetes.
  */
 export function calculateReplicaStatus(
   owner: ReplicatedObject,
-  pods: readonly Pod[],
+  counts: ReplicaPodCounts,
   failure: ManageReplicasError | undefined,
   now: number,
 ): ReplicaStatus {
-  const templateLabels = labelSelectorFromSpec({ matchLabels: owner.spec.template?.metadata?.labels ?? {} });
-  const minReadySeconds = owner.spec.minReadySeconds ?? 0;
-  let fullyLabeled = 0;
-  let ready = 0;
-  let available = 0;
-  for (const pod of pods) {
-    if (!('error' in templateLabels) && matchesLabels(templateLabels, pod.metadata.labels)) fullyLabeled++;
-    if (isPodReady(pod)) {
-      ready++;
-      if (isPodAvailable(pod, minReadySeconds, now)) available++;
-    }
-  }
   let conditions = [...(owner.status?.conditions ?? [])];
   const hasFailure = conditions.some((c) => c.type === REPLICA_FAILURE);
   if (failure && !hasFailure) {
@@ -53,10 +66,10 @@ export function calculateReplicaStatus(
   } else if (!failure && hasFailure) {
     conditions = conditions.filter((c) => c.type !== REPLICA_FAILURE);
   }
-  const status: ReplicaStatus = { replicas: pods.length };
-  if (fullyLabeled > 0) status.fullyLabeledReplicas = fullyLabeled;
-  if (ready > 0) status.readyReplicas = ready;
-  if (available > 0) status.availableReplicas = available;
+  const status: ReplicaStatus = { replicas: counts.replicas };
+  if (counts.fullyLabeled > 0) status.fullyLabeledReplicas = counts.fullyLabeled;
+  if (counts.ready > 0) status.readyReplicas = counts.ready;
+  if (counts.available > 0) status.availableReplicas = counts.available;
   if (owner.status?.observedGeneration) status.observedGeneration = owner.status.observedGeneration;
   if (conditions.length > 0) status.conditions = conditions;
   return status;

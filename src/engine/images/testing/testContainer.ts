@@ -118,7 +118,13 @@ export class TestContainer {
 
   /** getaddrinfo as the cluster network answers it: the search path, then the name as given. */
   private network(hostname: string, podIp: string, options: TestContainerOptions): NetworkStack {
-    const records: Record<string, string[]> = { 'kubernetes.default.svc.cluster.local': ['10.96.0.1'], ...options.dns };
+    const records: Record<string, string[]> = {
+      'kubernetes.default.svc.cluster.local': ['10.96.0.1'],
+      'kube-dns.kube-system.svc.cluster.local': [CLUSTER_DNS],
+      ...options.dns,
+    };
+    // PTR answers: the first name that resolves to the address.
+    const reverseLookup = (ip: string) => Object.keys(records).find((name) => records[name]!.includes(ip));
     const lookup = (raw: string): DnsAnswer | NetworkError => {
       const name = raw.replace(/\.$/, '');
       if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return { name, addresses: [name], server: CLUSTER_DNS };
@@ -160,6 +166,7 @@ export class TestContainer {
     return {
       podIp,
       lookup,
+      reverseLookup,
       http,
       connect: (host, port) => {
         const target = resolve(host);

@@ -13,6 +13,7 @@ import { resolveResourceType } from '../resourceArgs';
 import { objectToSend } from './applyCommand';
 import { createDeploymentCommand } from './createDeployment';
 import { createCronJobCommand, createJobCommand } from './createJob';
+import { createServiceCommand } from './createService';
 import { CREATE_FLAGS, createAndReport } from './createObject';
 
 function runCreate(ctx: CommandContext): void {
@@ -65,6 +66,7 @@ export const createCommand: CommandDef = {
       flags: CREATE_FLAGS,
       run: runCreateNamespace,
     },
+    createServiceCommand,
   ],
   run: runCreate,
 };

@@ -71,7 +71,11 @@ function patchOne(ctx: CommandContext, info: ResourceInfo, type: PatchType, patc
   }
   const name = info.object.metadata.name ?? '';
   const namespace = namespaceFor(info.resource, info.object.metadata.namespace ?? ctx.namespace);
-  const patched = ctx.api.patch(info.resource, namespace, name, type, patch, { dryRun: dryRun === 'server' });
+  const subresource = flagString(ctx, 'subresource') === 'status' ? ('status' as const) : undefined;
+  const patched = ctx.api.patch(info.resource, namespace, name, type, patch, {
+    dryRun: dryRun === 'server',
+    ...(subresource ? { subresource } : {}),
+  });
   if (!patched.ok) throw apiError(patched.error);
   const changed = !semanticEqual(comparable(info.object), comparable(patched.value));
   let object = patched.value;
@@ -90,6 +94,11 @@ function runPatch(ctx: CommandContext): void {
   if (inline && file) throw clientError('cannot specify --patch and --patch-file together');
   if (!inline && !file) throw clientError('must specify --patch or --patch-file containing the contents of the patch');
   if (flagBool(ctx, 'local') && ctx.args.length > 0) throw clientError('cannot specify --local and server resources');
+  const subresource = flagString(ctx, 'subresource');
+  if (subresource && subresource !== 'status' && subresource !== 'scale')
+    throw clientError(`invalid subresource value: "${subresource}". Must be one of [status scale]`);
+  // Simplified: the playground's API serves the status subresource only; `kubectl scale` covers scale.
+  if (subresource === 'scale') throw clientError('the scale subresource cannot be patched here; use kubectl scale');
   const typed = flagString(ctx, 'type', 'strategic').toLowerCase();
   if (!PATCH_TYPES.includes(typed as PatchType)) {
     throw clientError(`--type must be one of [${PATCH_TYPES.join(' ')}], not "${flagString(ctx, 'type')}"`);

@@ -193,13 +193,17 @@ describe('kubectl top', () => {
       usage: usage('500m', '1024Mi'),
     });
     expect(c.run('top pods --sort-by=cpu').stdout).toBe(
-      'NAME            CPU(cores)   MEMORY(bytes)\nliveness-exec   250m         20Mi\nweb             3m           7Mi\n',
+      // Every cell is tab-terminated, so the last column is padded too.
+      'NAME            CPU(cores)   MEMORY(bytes)   \nliveness-exec   250m         20Mi            \nweb             3m           7Mi             \n',
     );
     expect(c.run('top pod web --containers').stdout).toBe(
-      'POD   NAME    CPU(cores)   MEMORY(bytes)\nweb   nginx   3m           7Mi\n',
+      'POD   NAME    CPU(cores)   MEMORY(bytes)   \nweb   nginx   3m           7Mi             \n',
     );
     expect(c.run('top nodes').stdout).toBe(
-      'NAME      CPU(cores)   CPU(%)   MEMORY(bytes)   MEMORY(%)\nworker1   500m         25%      1024Mi          26%\n',
+      // Nodes without metrics get a line of <unknown>s (printMissingMetricsNodeLine).
+      'NAME      CPU(cores)   CPU(%)      MEMORY(bytes)   MEMORY(%)   \n' +
+        'worker1   500m         25%         1024Mi          26%         \n' +
+        'master    <unknown>    <unknown>   <unknown>       <unknown>   \n',
     );
   });
 });

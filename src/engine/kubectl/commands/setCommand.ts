@@ -19,12 +19,19 @@ import { setEnvCommand } from './setEnv';
 const RESOURCES_REQUIRED = 'one or more resources must be specified as <resource> <name> or <resource>/<name>';
 
 /** `getResourcesAndImages`: `name=image` pairs after the resources. */
+/**
+ * `GetResourcesAndPairs`: resources first, then `container=image` pairs; a word after the first pair that is not a
+ * pair (a mistyped `–record`) is an error.
+ */
 function splitImageArgs(args: readonly string[]): { resources: string[]; images: Record<string, string> } {
   const resources: string[] = [];
   const images: Record<string, string> = {};
   for (const arg of args) {
     const eq = arg.indexOf('=');
-    if (eq > 0) images[arg.slice(0, eq)] = arg.slice(eq + 1);
+    const pair = eq > 0 || (arg.endsWith('-') && arg !== '-');
+    if (pair) images[eq > 0 ? arg.slice(0, eq) : arg] = eq > 0 ? arg.slice(eq + 1) : '';
+    else if (Object.keys(images).length > 0)
+      throw clientError(`all resources must be specified before image changes: ${arg}`);
     else resources.push(arg);
   }
   return { resources, images };

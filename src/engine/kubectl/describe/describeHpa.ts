@@ -1,9 +1,12 @@
-/** `kubectl describe hpa` for autoscaling/v2 (`KC:pkg/describe/describe.go:describeHorizontalPodAutoscalerV2`). */
-import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
+/**
+ * `kubectl describe hpa` (`KC:pkg/describe/describe.go:describeHorizontalPodAutoscalerV2`): kubectl reads the HPA as
+ * autoscaling/v2 whenever the server serves it, so an object read as v1 is described in its v2 form.
+ */
 import type { IIoK8sApiAutoscalingV2MetricSpec as MetricSpec } from 'kubernetes-models/autoscaling/v2/MetricSpec';
 import type { IIoK8sApiAutoscalingV2MetricStatus as MetricStatus } from 'kubernetes-models/autoscaling/v2/MetricStatus';
 import type { IIoK8sApiAutoscalingV2HPAScalingRules as ScalingRules } from 'kubernetes-models/autoscaling/v2/HPAScalingRules';
 import { goQuote } from '../../api/selectors/goQuote';
+import { asHpaV2 } from '../printers/hpaPrinter';
 import { quantityString } from '../printers/cellFormats';
 import { describeEvents, formatRfc1123z, printAnnotationsMultiline, printLabelsMultiline } from './describeHelpers';
 import type { DescribeInput } from './describeInput';
@@ -95,7 +98,7 @@ function writeBehavior(w: PrefixWriter, direction: string, rules: ScalingRules |
 }
 
 export function describeHorizontalPodAutoscaler(input: DescribeInput): string {
-  const hpa = input.object as unknown as IHorizontalPodAutoscaler;
+  const hpa = asHpaV2(input.object);
   const spec = hpa.spec;
   const status = hpa.status;
   const w = new PrefixWriter();

@@ -1,9 +1,14 @@
-/** The table of HorizontalPodAutoscalers (`K:pkg/printers/internalversion/printers.go:printHorizontalPodAutoscaler`). */
+/**
+ * The table of HorizontalPodAutoscalers (`K:pkg/printers/internalversion/printers.go:printHorizontalPodAutoscaler`).
+ * The apiserver prints from its internal (v2) object whatever version was asked for, so v1 objects are converted.
+ */
 import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import type { IIoK8sApiAutoscalingV2MetricSpec as MetricSpec } from 'kubernetes-models/autoscaling/v2/MetricSpec';
 import type { IIoK8sApiAutoscalingV2MetricStatus as MetricStatus } from 'kubernetes-models/autoscaling/v2/MetricStatus';
 import type { IIoK8sApiAutoscalingV2MetricTarget as MetricTarget } from 'kubernetes-models/autoscaling/v2/MetricTarget';
 import type { IIoK8sApiAutoscalingV2MetricValueStatus as MetricValue } from 'kubernetes-models/autoscaling/v2/MetricValueStatus';
+import { hpaV1ToV2 } from '../../api/hpaConversion';
+import type { KubeObject } from '../../api/types';
 import { translateTimestampSince } from '../format/duration';
 import { quantityString } from './cellFormats';
 import { defineColumns, type TablePrinter } from './tablePrinter';
@@ -59,10 +64,16 @@ export function formatHpaMetrics(specs: readonly MetricSpec[], statuses: readonl
   return list.length > MAX_METRICS ? `${shown} + ${list.length - MAX_METRICS} more...` : shown;
 }
 
+/** An HPA as autoscaling/v2 shows it, whichever version it was read in. */
+export function asHpaV2(object: KubeObject): IHorizontalPodAutoscaler {
+  const v2 = object.apiVersion === 'autoscaling/v1' ? hpaV1ToV2(object) : object;
+  return v2 as unknown as IHorizontalPodAutoscaler;
+}
+
 export const hpaPrinter: TablePrinter = {
   columns: defineColumns('NAME|REFERENCE|TARGETS|MINPODS|MAXPODS|REPLICAS|AGE'),
   row: (object, nowMs) => {
-    const hpa = object as unknown as IHorizontalPodAutoscaler;
+    const hpa = asHpaV2(object);
     const spec = hpa.spec;
     return [
       object.metadata.name ?? '',

@@ -35,7 +35,18 @@ function historyOf(api: ApiClient, resource: ResourceType, object: KubeObject): 
       const revision = revisionOf(rs);
       if (revision === undefined) continue;
       const changeCause = rs.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION];
-      entries.set(revision, { template: rs.spec?.template, changeCause });
+      // DeploymentHistoryViewer shows the revision's change-cause among its template's annotations.
+      const template = rs.spec?.template && {
+        ...rs.spec.template,
+        metadata: {
+          ...rs.spec.template.metadata,
+          annotations: {
+            ...rs.spec.template.metadata?.annotations,
+            ...(changeCause ? { [CHANGE_CAUSE_ANNOTATION]: changeCause } : {}),
+          },
+        },
+      };
+      entries.set(revision, { template, changeCause });
     }
     return entries;
   }

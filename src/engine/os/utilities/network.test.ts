@@ -16,6 +16,12 @@ const RECORDS: Record<string, string[]> = {
   'info.cern.ch': ['188.184.67.127'],
 };
 const SEARCH = ['', '.default.svc.cluster.local', '.svc.cluster.local', '.cluster.local'];
+/** PTR records as CoreDNS serves them: the DNS Service, and the StatefulSet pods behind the headless `nginx`. */
+const POINTERS: Record<string, string> = {
+  '10.96.0.10': 'kube-dns.kube-system.svc.cluster.local',
+  '10.244.1.5': 'web-0.nginx.default.svc.cluster.local',
+  '10.244.2.7': 'web-1.nginx.default.svc.cluster.local',
+};
 
 /** Resolves like getaddrinfo with the pod's search path. */
 function lookup(name: string): DnsAnswer | NetworkError {
@@ -58,6 +64,7 @@ function http(request: { host: string; port: number; path: string; method: strin
 
 const net: Partial<NetworkStack> = {
   lookup,
+  reverseLookup: (ip) => POINTERS[ip],
   http,
   connect: (host, port) => {
     const answer = lookup(host);
@@ -135,7 +142,7 @@ describe('nslookup (busybox 1.28)', () => {
       sleepMs: 0,
     });
     expect(runUtility(nslookupBusybox128, ['nslookup', 'nginx'], system().sys).stdout).toContain(
-      'Address 1: 10.244.1.5 nginx.default.svc.cluster.local\nAddress 2: 10.244.2.7 nginx.default.svc.cluster.local\n',
+      'Address 1: 10.244.1.5 web-0.nginx.default.svc.cluster.local\nAddress 2: 10.244.2.7 web-1.nginx.default.svc.cluster.local\n',
     );
   });
 

@@ -91,18 +91,17 @@ export const nslookupBusybox128: Utility = (argv, io, sys) => {
   if (query === undefined) return showUsage(io, name, '[HOST] [SERVER]');
   const conf = readResolvConf(sys);
   const server = serverArg ?? conf.nameserver ?? '127.0.0.1';
-  const serverName = conf.search.some((domain) => domain.startsWith('svc.'))
-    ? ` kube-dns.kube-system.svc.${clusterDomain(conf)}`
-    : '';
-  io.stdout(`${'Server:'.padEnd(10)} ${server}\nAddress 1: ${server}${serverName}\n\n`);
+  const named = (ip: string) => {
+    const ptr = sys.net.reverseLookup?.(ip);
+    return ptr ? `${ip} ${ptr}` : ip;
+  };
+  io.stdout(`${'Server:'.padEnd(10)} ${server}\nAddress 1: ${named(server)}\n\n`);
   const result = sys.net.lookup(query);
   if (!isAnswer(result)) {
     io.stderr(`${name}: can't resolve '${query}'\n`);
     return 1;
   }
-  const addresses = result.addresses
-    .map((address, index) => `Address ${index + 1}: ${address} ${result.name}\n`)
-    .join('');
+  const addresses = result.addresses.map((address, index) => `Address ${index + 1}: ${named(address)}\n`).join('');
   io.stdout(`${'Name:'.padEnd(10)} ${query}\n${addresses}`);
   return 0;
 };
