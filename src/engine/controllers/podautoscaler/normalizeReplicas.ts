@@ -83,7 +83,7 @@ export function normalizeDesiredReplicas(
   stabilizationMs: number,
   now: number,
 ): Normalized {
-  // stabilizeRecommendation: the highest recommendation not older than the window.
+  // stabilizeRecommendation: the highest recommendation within the stabilization window
   let stabilized = prenormalized;
   let oldSlot = -1;
   (memory.recommendations[key] ?? []).forEach((rec, i) => {
@@ -165,7 +165,7 @@ export function scaleDownLimitWithRules(
   return result;
 }
 
-/** normalizeDesiredReplicasWithBehaviors; `defaultDownWindowMs` fills an unset scale-down window. */
+/** normalizeDesiredReplicasWithBehaviors; `defaultDownWindowMs` fills an unset scale-down window length */
 export function normalizeDesiredReplicasWithBehaviors(
   memory: AutoscalerMemory,
   key: string,
@@ -180,7 +180,7 @@ export function normalizeDesiredReplicasWithBehaviors(
   const up = behavior.scaleUp ?? {};
   const down = behavior.scaleDown ?? {};
   // stabilizeRecommendationWithBehaviors: the count stays between the lowest recommendation of the scale-up
-  // window and the highest of the scale-down window.
+  // window and the highest of the scale-down one
   const upCutoff = now - (up.stabilizationWindowSeconds ?? 0) * 1000;
   const downCutoff = now - (down.stabilizationWindowSeconds ?? defaultDownWindowMs / 1000) * 1000;
   let upRecommendation = prenormalized;
