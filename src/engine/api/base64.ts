@@ -1,7 +1,7 @@
 /** Base64 without the DOM's btoa: the engine runs in workers and in Node alike. */
 
 /** UTF-8 bytes of a string (no TextEncoder in the engine's ES-only environment). */
-function utf8Bytes(text: string): number[] {
+export function utf8Bytes(text: string): number[] {
   const bytes: number[] = [];
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
@@ -26,4 +26,32 @@ export function base64Encode(text: string): string {
     out += i + 2 < bytes.length ? alphabet[n & 63]! : '=';
   }
   return out;
+}
+
+/** The UTF-8 text of base64 data (Secret values); undefined if it is not base64. */
+export function base64Decode(data: string): string | undefined {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const clean = data.replace(/=+$/, '');
+  if (/[^A-Za-z0-9+/]/.test(clean) || clean.length % 4 === 1) return undefined;
+  const bytes: number[] = [];
+  let bits = 0;
+  let value = 0;
+  for (const ch of clean) {
+    value = (value << 6) | alphabet.indexOf(ch);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((value >> bits) & 255);
+    }
+  }
+  let text = '';
+  for (let i = 0; i < bytes.length;) {
+    const byte = bytes[i]!;
+    const size = byte < 0x80 ? 1 : byte < 0xe0 ? 2 : byte < 0xf0 ? 3 : 4;
+    let code = size === 1 ? byte : byte & (0xff >> (size + 1));
+    for (let j = 1; j < size; j++) code = (code << 6) | ((bytes[i + j] ?? 0) & 63);
+    text += String.fromCodePoint(code);
+    i += size;
+  }
+  return text;
 }

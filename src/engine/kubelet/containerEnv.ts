@@ -5,6 +5,7 @@
  */
 import type { Container, Pod } from '../api/kinds';
 import type { ImageSpec } from '../images/types';
+import type { ConfigValues } from './configSources';
 
 /** `$(VAR)` expansion with `$$(VAR)` as the escape; unknown references stay as written. */
 export function expandReferences(text: string, env: Record<string, string>): string {
@@ -71,6 +72,8 @@ export interface EnvContext {
   hostIp: string;
   /** Service link variables (KUBERNETES_SERVICE_HOST, ...) for the pod's namespace. */
   serviceEnv: Record<string, string>;
+  /** What `envFrom` and the ConfigMap/Secret `valueFrom` entries give (configSources.ts). */
+  config: ConfigValues;
 }
 
 export function buildEnvironment(container: Container, image: ImageSpec, context: EnvContext): Record<string, string> {
@@ -79,9 +82,13 @@ export function buildEnvironment(container: Container, image: ImageSpec, context
   if (context.pod.spec.enableServiceLinks !== false) Object.assign(env, context.serviceEnv);
   else
     for (const [key, value] of Object.entries(context.serviceEnv)) if (key.startsWith('KUBERNETES_')) env[key] = value;
+  Object.assign(env, context.config.envFrom);
   for (const variable of container.env ?? []) {
     if (variable.value !== undefined) env[variable.name] = expandReferences(variable.value, env);
-    else if (variable.valueFrom?.fieldRef) {
+    else if (variable.valueFrom?.configMapKeyRef || variable.valueFrom?.secretKeyRef) {
+      const value = context.config.keys[variable.name];
+      if (value !== undefined) env[variable.name] = value;
+    } else if (variable.valueFrom?.fieldRef) {
       env[variable.name] = podFieldValue(
         context.pod,
         variable.valueFrom.fieldRef.fieldPath,

@@ -4,9 +4,10 @@
  * containers one after the other (image, create, start, postStart), restarts them with back-off, probes them,
  * stops them gracefully, and reports the pod's status.
  */
-import type { Container, Node, Pod } from '../api/kinds';
+import type { Container, Node, Pod, Volume } from '../api/kinds';
 import type { KubeObject } from '../api/types';
 import { projectedVolumeFiles } from './projectedVolume';
+import { configEnv, configVolumeFiles, type VolumeFiles } from './configSources';
 import { cloneJson } from '../runtime/cloneJson';
 import { resolveResourceName } from '../api/resources';
 import type { Task } from '../runtime/taskQueue';
@@ -33,6 +34,8 @@ const SERVICES = resolveResourceName('services')!;
 
 /** PLEG relists every second: a container's exit or start is noticed at the next relist. */
 const PLEG_PERIOD_MS = 1_000;
+/** How soon the kubelet tries again when a ConfigMap or Secret a container needs is missing (pod worker back-off). */
+const CONFIG_RETRY_MS = 10_000;
 
 const TASK = {
   sync: 'kubelet/sync',
@@ -350,8 +353,9 @@ export class Kubelet {
     check: ImageCheck,
   ): void {
     delete state.retryAt;
-    if (check.kind === 'ready') this.createContainer(worker, container, state, check.image);
-    else if (check.kind === 'pulling')
+    if (check.kind === 'ready') {
+      if (this.configReady(pod, worker, container, state)) this.createContainer(worker, container, state, check.image);
+    } else if (check.kind === 'pulling')
       this.ctx.runtime.at(check.until, TASK.pulled, { uid: worker.uid, container: container.name });
     else {
       state.failure = { reason: check.reason, message: check.message };
@@ -399,6 +403,50 @@ export class Kubelet {
     this.queueStatus(worker.uid);
   }
 
+  /**
+   * Whether the container's ConfigMap and Secret sources exist: a volume that cannot be set up is a FailedMount
+   * (the pod stays ContainerCreating), an env source that is missing a CreateContainerConfigError; either way the
+   * kubelet tries again after CONFIG_RETRY_MS.
+   */
+  private configReady(pod: Pod, worker: PodWorkerState, container: Container, state: ContainerWorkerState): boolean {
+    const failed = (retry: () => void) => {
+      retry();
+      state.retryAt = this.ctx.runtime.now() + CONFIG_RETRY_MS;
+      this.queueSync(worker.uid, CONFIG_RETRY_MS);
+      this.queueStatus(worker.uid);
+      return false;
+    };
+    for (const mount of container.volumeMounts ?? []) {
+      const volume = (pod.spec.volumes ?? []).find((v) => v.name === mount.name);
+      const files = volume ? this.configVolume(pod, volume) : undefined;
+      if (files && !files.ok)
+        return failed(() =>
+          this.ctx.record(
+            pod,
+            'Warning',
+            'FailedMount',
+            `MountVolume.SetUp failed for volume "${volume!.name}" : ${files.error}`,
+          ),
+        );
+    }
+    const env = configEnv(this.ctx.api, pod, container);
+    if (env.ok) {
+      if (state.failure?.reason === 'CreateContainerConfigError') delete state.failure;
+      return true;
+    }
+    return failed(() => {
+      state.failure = { reason: 'CreateContainerConfigError', message: env.error };
+      this.ctx.record(pod, 'Warning', 'Failed', `Error: ${env.error}`, container.name);
+    });
+  }
+
+  /** The files of a configMap or secret volume; undefined for other kinds. */
+  private configVolume(pod: Pod, volume: Volume): VolumeFiles | undefined {
+    if (volume.configMap) return configVolumeFiles(this.ctx.api, pod, 'configmap', volume.configMap);
+    if (volume.secret) return configVolumeFiles(this.ctx.api, pod, 'secret', volume.secret);
+    return undefined;
+  }
+
   /** CreateContainer then StartContainer, each taking containerd a moment. */
   private createContainer(
     worker: PodWorkerState,
@@ -440,11 +488,19 @@ export class Kubelet {
       return;
     }
     const image = resolution.image;
+    const config = configEnv(ctx.api, pod, container);
+    if (!config.ok) {
+      // A source went away since the check: back to waiting for it.
+      delete state.pending;
+      this.configReady(pod, worker, container, state);
+      return;
+    }
     const env = buildEnvironment(container, image, {
       pod,
       podIp: sandbox.ip,
       hostIp: ctx.nodeIp(worker.node),
       serviceEnv: this.serviceEnv(worker.namespace),
+      config,
     });
     if (container.ports && image.simulated) env.KUBEPLAY_PORTS = container.ports.map((p) => p.containerPort).join(',');
     const record = ctx.containers.createContainer({
@@ -744,13 +800,18 @@ export class Kubelet {
       const volume = (pod.spec.volumes ?? []).find((v) => v.name === mount.name);
       if (!volume) continue;
       const projected = volume.projected;
+      const config = this.configVolume(pod, volume);
       const treeId = volume.hostPath
         ? this.ctx.containers.ensureHostPath(worker.node, volume.hostPath.path)
         : projected
           ? this.ctx.containers.ensurePodVolumeWithFiles(worker.uid, volume.name, () =>
               projectedVolumeFiles(this.ctx.api, pod, projected.sources ?? [], this.ctx.runtime.now()),
             )
-          : this.ctx.containers.ensurePodVolume(worker.uid, volume.name);
+          : config
+            ? this.ctx.containers.ensurePodVolumeWithFiles(worker.uid, volume.name, () =>
+                config.ok ? config.files : {},
+              )
+            : this.ctx.containers.ensurePodVolume(worker.uid, volume.name);
       const entry: Mount = { path: mount.mountPath, treeId, readOnly: mount.readOnly === true };
       if (mount.subPath) entry.subPath = mount.subPath;
       mounts.push(entry);

@@ -6,7 +6,7 @@
 import type { Container, LifecycleHandler } from '../api/kinds';
 import type { NetworkStack } from '../os/types';
 import type { ExecOutcome } from './execInContainer';
-import { goQuote } from './goQuote';
+import { goQuote } from '../api/selectors/goQuote';
 import { dialError, resolveProbePort } from './probeExecution';
 
 /** `name_namespace(uid)`, the kubelet's format.Pod. */

@@ -7,7 +7,7 @@ import type { NetworkError, NetworkStack } from '../os/types';
 import { TIMING } from '../runtime/timing';
 import { formatGoDuration } from './goDuration';
 import type { ExecOutcome } from './execInContainer';
-import { goQuote } from './goQuote';
+import { goQuote } from '../api/selectors/goQuote';
 
 /**
  * `failure` and `success` count towards the thresholds; `warning` counts as a success with an event (an HTTP

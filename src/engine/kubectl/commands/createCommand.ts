@@ -11,8 +11,10 @@ import { checkOutputFormat } from '../printers/printObjects';
 import { recordChangeCause } from '../record';
 import { resolveResourceType } from '../resourceArgs';
 import { objectToSend } from './applyCommand';
+import { createConfigMapCommand } from './createConfigMap';
 import { createDeploymentCommand } from './createDeployment';
 import { createCronJobCommand, createJobCommand } from './createJob';
+import { createSecretCommand } from './createSecret';
 import { createServiceCommand } from './createService';
 import { CREATE_FLAGS, createAndReport } from './createObject';
 
@@ -55,6 +57,7 @@ export const createCommand: CommandDef = {
   use: 'kubectl create -f FILENAME [options]',
   flags: [...CREATE_FLAGS, ...FILENAME_FLAGS, RECORD_FLAG, ...defineFlags('edit:bool raw:string')],
   subcommands: [
+    createConfigMapCommand,
     createCronJobCommand,
     createDeploymentCommand,
     createJobCommand,
@@ -66,6 +69,7 @@ export const createCommand: CommandDef = {
       flags: CREATE_FLAGS,
       run: runCreateNamespace,
     },
+    createSecretCommand,
     createServiceCommand,
   ],
   run: runCreate,
