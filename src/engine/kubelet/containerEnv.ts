@@ -3,7 +3,8 @@
  * third_party/forked/golang/expansion): image env, service link variables, then the container's own `env` in order,
  * each able to refer to earlier ones with `$(NAME)`; `command`/`args` expanded the same way.
  */
-import type { Container, Pod } from '../api/kinds';
+import type { Container, Node, Pod } from '../api/kinds';
+import { resourceFieldValue } from './downwardApi';
 import type { ImageSpec } from '../images/types';
 import type { ConfigValues } from './configSources';
 
@@ -74,6 +75,8 @@ export interface EnvContext {
   serviceEnv: Record<string, string>;
   /** What `envFrom` and the ConfigMap/Secret `valueFrom` entries give (configSources.ts). */
   config: ConfigValues;
+  /** The pod's node, whose allocatable stands in for limits a container does not set. */
+  node: Node | undefined;
 }
 
 export function buildEnvironment(container: Container, image: ImageSpec, context: EnvContext): Record<string, string> {
@@ -95,6 +98,9 @@ export function buildEnvironment(container: Container, image: ImageSpec, context
         context.podIp,
         context.hostIp,
       );
+    } else if (variable.valueFrom?.resourceFieldRef) {
+      env[variable.name] =
+        resourceFieldValue(context.pod, container, variable.valueFrom.resourceFieldRef, context.node) ?? '';
     } else env[variable.name] = '';
   }
   return env;

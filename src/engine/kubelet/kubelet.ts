@@ -7,6 +7,7 @@
 import type { Container, Node, Pod, Volume } from '../api/kinds';
 import type { KubeObject } from '../api/types';
 import { projectedVolumeFiles } from './projectedVolume';
+import { downwardApiFiles } from './downwardApi';
 import { configEnv, configVolumeFiles, type VolumeFiles } from './configSources';
 import { cloneJson } from '../runtime/cloneJson';
 import { resolveResourceName } from '../api/resources';
@@ -501,6 +502,7 @@ export class Kubelet {
       hostIp: ctx.nodeIp(worker.node),
       serviceEnv: this.serviceEnv(worker.namespace),
       config,
+      node: ctx.api.find(NODES, undefined, worker.node) as Node | undefined,
     });
     if (container.ports && image.simulated) env.KUBEPLAY_PORTS = container.ports.map((p) => p.containerPort).join(',');
     const record = ctx.containers.createContainer({
@@ -800,18 +802,24 @@ export class Kubelet {
       const volume = (pod.spec.volumes ?? []).find((v) => v.name === mount.name);
       if (!volume) continue;
       const projected = volume.projected;
+      const downward = volume.downwardAPI;
       const config = this.configVolume(pod, volume);
+      const node = this.ctx.api.find(NODES, undefined, worker.node) as Node | undefined;
       const treeId = volume.hostPath
         ? this.ctx.containers.ensureHostPath(worker.node, volume.hostPath.path)
         : projected
           ? this.ctx.containers.ensurePodVolumeWithFiles(worker.uid, volume.name, () =>
-              projectedVolumeFiles(this.ctx.api, pod, projected.sources ?? [], this.ctx.runtime.now()),
+              projectedVolumeFiles(this.ctx.api, pod, container, projected.sources ?? [], this.ctx.runtime.now(), node),
             )
-          : config
+          : downward
             ? this.ctx.containers.ensurePodVolumeWithFiles(worker.uid, volume.name, () =>
-                config.ok ? config.files : {},
+                downwardApiFiles(pod, container, downward.items ?? [], node),
               )
-            : this.ctx.containers.ensurePodVolume(worker.uid, volume.name);
+            : config
+              ? this.ctx.containers.ensurePodVolumeWithFiles(worker.uid, volume.name, () =>
+                  config.ok ? config.files : {},
+                )
+              : this.ctx.containers.ensurePodVolume(worker.uid, volume.name);
       const entry: Mount = { path: mount.mountPath, treeId, readOnly: mount.readOnly === true };
       if (mount.subPath) entry.subPath = mount.subPath;
       mounts.push(entry);

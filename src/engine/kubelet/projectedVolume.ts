@@ -1,11 +1,13 @@
 /**
  * The files of a `projected` volume (pkg/volume/projected/projected.go collectData): a service account token, keys
  * of a ConfigMap, and downward-API fields — what the `kube-api-access-xxxxx` volume of every pod holds (`token`,
- * `ca.crt`, `namespace` under /var/run/secrets/kubernetes.io/serviceaccount). Secrets and resource fields come
- * with the configuration volumes; sources that are missing are left out rather than failing the mount.
+ * `ca.crt`, `namespace` under /var/run/secrets/kubernetes.io/serviceaccount), and Secrets; sources that are missing
+ * are left out rather than failing the mount.
  */
 import type { ApiServer } from '../api/apiServer';
-import type { Pod } from '../api/kinds';
+import type { Container, Node, Pod } from '../api/kinds';
+import { configVolumeFiles } from './configSources';
+import { downwardApiFiles, type DownwardApiItem } from './downwardApi';
 import { resolveResourceName } from '../api/resources';
 import { base64Encode } from '../api/base64';
 
@@ -21,7 +23,8 @@ interface KeyToPath {
 interface ProjectionSource {
   serviceAccountToken?: { path: string; expirationSeconds?: number; audience?: string };
   configMap?: { name?: string; items?: KeyToPath[] };
-  downwardAPI?: { items?: { path: string; fieldRef?: { fieldPath: string } }[] };
+  downwardAPI?: { items?: DownwardApiItem[] };
+  secret?: { name?: string; items?: { key: string; path: string }[]; optional?: boolean };
 }
 
 const base64Url = (text: string) => base64Encode(text).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
@@ -49,36 +52,14 @@ function serviceAccountToken(api: ApiServer, pod: Pod, nowMs: number, expiration
   return `${header}.${base64Url(JSON.stringify(claims))}.${base64Url(`kube-playground:${pod.metadata.uid ?? ''}`)}`;
 }
 
-/** `fieldpath.ExtractFieldPathAsString` for the metadata fields a projected volume may name. */
-function fieldValue(pod: Pod, fieldPath: string): string | undefined {
-  const meta = pod.metadata;
-  const pairs = (map: Record<string, string> | undefined) =>
-    Object.keys(map ?? {})
-      .sort()
-      .map((key) => `${key}="${map![key]}"`)
-      .join('\n');
-  switch (fieldPath) {
-    case 'metadata.namespace':
-      return meta.namespace;
-    case 'metadata.name':
-      return meta.name;
-    case 'metadata.uid':
-      return meta.uid;
-    case 'metadata.labels':
-      return pairs(meta.labels);
-    case 'metadata.annotations':
-      return pairs(meta.annotations);
-    default:
-      return undefined;
-  }
-}
-
 /** The files (path → content) of a pod's projected volume, read when the volume is set up. */
 export function projectedVolumeFiles(
   api: ApiServer,
   pod: Pod,
+  container: Container,
   sources: readonly ProjectionSource[],
   nowMs: number,
+  node: Node | undefined,
 ): Record<string, string> {
   const files: Record<string, string> = {};
   for (const source of sources) {
@@ -93,9 +74,10 @@ export function projectedVolumeFiles(
       const items = source.configMap.items ?? Object.keys(data).map((key) => ({ key, path: key }));
       for (const item of items) if (data[item.key] !== undefined) files[item.path] = data[item.key]!;
     }
-    for (const item of source.downwardAPI?.items ?? []) {
-      const value = item.fieldRef ? fieldValue(pod, item.fieldRef.fieldPath) : undefined;
-      if (value !== undefined) files[item.path] = value;
+    Object.assign(files, downwardApiFiles(pod, container, source.downwardAPI?.items ?? [], node));
+    if (source.secret?.name) {
+      const secret = configVolumeFiles(api, pod, 'secret', { secretName: source.secret.name, ...source.secret });
+      if (secret.ok) Object.assign(files, secret.files);
     }
   }
   return files;
