@@ -101,4 +101,35 @@ stringData:
     t.advance(15);
     expect(waiting(t)).toBe('running');
   });
+
+  it("writes volume files with the volume's defaultMode (0644 unless set)", () => {
+    const t = new TestCluster();
+    t.kubectl('create secret generic db --from-literal=password=s3cret');
+    t.apply(`apiVersion: v1
+kind: Pod
+metadata:
+  name: s
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ['sleep', '3600']
+    volumeMounts:
+    - name: private
+      mountPath: /private
+    - name: plain
+      mountPath: /plain
+  volumes:
+  - name: private
+    secret:
+      secretName: db
+      defaultMode: 0400
+  - name: plain
+    secret:
+      secretName: db
+`);
+    t.advance(20);
+    expect(t.kubectl('exec s -- ls -l /private').stdout).toMatch(/^-r-------- .* password$/m);
+    expect(t.kubectl('exec s -- ls -l /plain').stdout).toMatch(/^-rw-r--r-- .* password$/m);
+  });
 });

@@ -37,6 +37,8 @@ const SERVICES = resolveResourceName('services')!;
 const PLEG_PERIOD_MS = 1_000;
 /** How soon the kubelet tries again when a ConfigMap or Secret a container needs is missing (pod worker back-off). */
 const CONFIG_RETRY_MS = 10_000;
+/** `defaultMode` of configMap, secret, downwardAPI and projected volumes when unset (0644). */
+const DEFAULT_FILE_MODE = 0o644;
 
 const TASK = {
   sync: 'kubelet/sync',
@@ -441,6 +443,27 @@ export class Kubelet {
     });
   }
 
+  /**
+   * A pod-level volume: an emptyDir, or the files a projected, downwardAPI, configMap or secret volume holds, with
+   * its `defaultMode` (0644 by default).
+   */
+  private volumeTree(pod: Pod, container: Container, worker: PodWorkerState, volume: Volume): string {
+    const node = () => this.ctx.api.find(NODES, undefined, worker.node) as Node | undefined;
+    const { projected, downwardAPI } = volume;
+    const config = this.configVolume(pod, volume);
+    const generated = projected
+      ? () =>
+          projectedVolumeFiles(this.ctx.api, pod, container, projected.sources ?? [], this.ctx.runtime.now(), node())
+      : downwardAPI
+        ? () => downwardApiFiles(pod, container, downwardAPI.items ?? [], node())
+        : config
+          ? () => (config.ok ? config.files : {})
+          : undefined;
+    if (!generated) return this.ctx.containers.ensurePodVolume(worker.uid, volume.name);
+    const mode = (projected ?? downwardAPI ?? volume.configMap ?? volume.secret)?.defaultMode ?? DEFAULT_FILE_MODE;
+    return this.ctx.containers.ensurePodVolumeWithFiles(worker.uid, volume.name, generated, mode);
+  }
+
   /** The files of a configMap or secret volume; undefined for other kinds. */
   private configVolume(pod: Pod, volume: Volume): VolumeFiles | undefined {
     if (volume.configMap) return configVolumeFiles(this.ctx.api, pod, 'configmap', volume.configMap);
@@ -801,25 +824,9 @@ export class Kubelet {
     for (const mount of container.volumeMounts ?? []) {
       const volume = (pod.spec.volumes ?? []).find((v) => v.name === mount.name);
       if (!volume) continue;
-      const projected = volume.projected;
-      const downward = volume.downwardAPI;
-      const config = this.configVolume(pod, volume);
-      const node = this.ctx.api.find(NODES, undefined, worker.node) as Node | undefined;
       const treeId = volume.hostPath
         ? this.ctx.containers.ensureHostPath(worker.node, volume.hostPath.path)
-        : projected
-          ? this.ctx.containers.ensurePodVolumeWithFiles(worker.uid, volume.name, () =>
-              projectedVolumeFiles(this.ctx.api, pod, container, projected.sources ?? [], this.ctx.runtime.now(), node),
-            )
-          : downward
-            ? this.ctx.containers.ensurePodVolumeWithFiles(worker.uid, volume.name, () =>
-                downwardApiFiles(pod, container, downward.items ?? [], node),
-              )
-            : config
-              ? this.ctx.containers.ensurePodVolumeWithFiles(worker.uid, volume.name, () =>
-                  config.ok ? config.files : {},
-                )
-              : this.ctx.containers.ensurePodVolume(worker.uid, volume.name);
+        : this.volumeTree(pod, container, worker, volume);
       const entry: Mount = { path: mount.mountPath, treeId, readOnly: mount.readOnly === true };
       if (mount.subPath) entry.subPath = mount.subPath;
       mounts.push(entry);

@@ -244,11 +244,17 @@ export class ContainerRuntime {
   }
 
   /** A pod-level volume whose files (paths relative to the volume) are written when it is set up (projected). */
-  ensurePodVolumeWithFiles(podUid: string, volume: string, files: () => Record<string, string>): string {
+  ensurePodVolumeWithFiles(
+    podUid: string,
+    volume: string,
+    files: () => Record<string, string>,
+    fileMode: number,
+  ): string {
     const treeId = `vol:${podUid}/${volume}`;
     this.state.trees[treeId] ??= createTreeFromFiles(
       Object.fromEntries(Object.entries(files()).map(([path, content]) => [`/${path}`, content])),
       this.now(),
+      fileMode,
     );
     this.treeChanges.count++;
     if (this.pods) ownedBy(this.pods, podUid).volumes.add(treeId);
