@@ -12,7 +12,7 @@ import { invalid, toStatusCause } from './validation/fieldError';
 import { nextInt, type RandomState } from '../runtime/random';
 
 /** kubeadm's default `--service-cluster-ip-range`. */
-export const SERVICE_CIDR = '10.96.0.0/12';
+const SERVICE_CIDR = '10.96.0.0/12';
 const SERVICE_CIDR_BASE = (10 << 24) | (96 << 16);
 const SERVICE_CIDR_SIZE = 1 << 20;
 /** The default `--service-node-port-range`. */

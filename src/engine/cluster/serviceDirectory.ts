@@ -13,6 +13,7 @@ import type { KubeProxy } from '../network/kubeProxy';
 
 const NODES = resolveResourceName('nodes')!;
 const PODS = resolveResourceName('pods')!;
+const SERVICES = resolveResourceName('services')!;
 
 export class ServiceDirectory implements NetworkDirectory {
   constructor(
@@ -40,7 +41,7 @@ export class ServiceDirectory implements NetworkDirectory {
   }
 
   serviceBackend(namespace: string, name: string, port: number, clientIp: string): Backend | undefined {
-    const service = this.api.find(resolveResourceName('services')!, namespace, name);
+    const service = this.api.find(SERVICES, namespace, name);
     return service ? this.proxy.backendForServicePort(service, port, clientIp) : undefined;
   }
 

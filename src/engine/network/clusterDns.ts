@@ -12,12 +12,11 @@ import type { ApiServer } from '../api/apiServer';
 import type { KubeObject } from '../api/types';
 import { resolveResourceName } from '../api/resources';
 import { CLUSTER_DOMAIN } from './clusterNetwork';
-import { readyEndpoints } from './serviceEndpoints';
+import { SERVICE_NAME_LABEL, readyEndpoints } from './serviceEndpoints';
 
 const SERVICES = resolveResourceName('services')!;
 const NAMESPACES = resolveResourceName('namespaces')!;
 const ENDPOINT_SLICES = resolveResourceName('endpointslices')!;
-const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 function serviceAnswer(api: ApiServer, service: KubeObject): string[] {
   const clusterIP = (service.spec as { clusterIP?: string } | undefined)?.clusterIP;

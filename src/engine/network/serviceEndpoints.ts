@@ -7,7 +7,8 @@ import type { KubeObject } from '../api/types';
 import { resolveResourceName } from '../api/resources';
 
 const ENDPOINT_SLICES = resolveResourceName('endpointslices')!;
-const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+/** The label that ties an EndpointSlice to its Service. */
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 export interface ServiceEndpoint {
   address: string;

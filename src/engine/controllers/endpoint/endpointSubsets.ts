@@ -28,7 +28,7 @@ export interface EndpointSubset {
 }
 
 /** `maxCapacity`: an Endpoints object keeps at most this many addresses. */
-export const MAX_ENDPOINT_ADDRESSES = 1000;
+const MAX_ENDPOINT_ADDRESSES = 1000;
 
 function addressOf(pod: Pod, service: KubeObject): EndpointAddress {
   const hostname = endpointHostname(pod, service);

@@ -11,7 +11,15 @@ import { formatTimestamp } from '../../runtime/time';
 import type { ControllerContext, ControllerDefinition } from '../controller';
 import { splitObjectKey } from '../controller';
 import { semanticEqual } from '../../api/semanticEqual';
-import { PODS, SERVICES, endpointPods, isHeadless, serviceSelector, servicesForPodChange } from '../servicePods';
+import {
+  PODS,
+  SERVICES,
+  endpointPods,
+  isHeadless,
+  serviceSelector,
+  serviceSpecOf,
+  servicesForPodChange,
+} from '../servicePods';
 import { endpointSubsets, truncateSubsets, type EndpointAddress, type EndpointSubset } from './endpointSubsets';
 
 export const ENDPOINT_CONTROLLER_NAME = 'endpoint-controller';
@@ -55,7 +63,7 @@ function syncService(context: ControllerContext, key: string): void {
   }
   if (!serviceSelector(service) || service.metadata.deletionTimestamp) return;
 
-  const pods = endpointPods(api, service, serviceTolerates(service));
+  const pods = endpointPods(api, service, serviceSpecOf(service).publishNotReadyAddresses === true);
   const { subsets, truncated } = truncateSubsets(endpointSubsets(service, pods));
   const labels = endpointsLabels(service);
   const currentSubsets = (current?.subsets ?? []) as EndpointSubset[];
@@ -86,9 +94,6 @@ function syncService(context: ControllerContext, key: string): void {
   if (!written.ok) return;
   explainChanges(context, written.value, currentSubsets, subsets);
 }
-
-const serviceTolerates = (service: KubeObject) =>
-  (service.spec as { publishNotReadyAddresses?: boolean } | undefined)?.publishNotReadyAddresses === true;
 
 function addressesByPod(subsets: readonly EndpointSubset[], field: 'addresses' | 'notReadyAddresses') {
   const byPod = new Map<string, EndpointAddress>();

@@ -38,11 +38,7 @@ export function portsKey(ports: readonly SlicePort[]): string {
 }
 
 /** `podToEndpoint`: serving = Ready, terminating = being deleted, ready = publishing not-ready or serving and not terminating. */
-export function podToEndpoint(
-  pod: Pod,
-  service: KubeObject,
-  zoneOf: (node: string) => string | undefined,
-): SliceEndpoint {
+function podToEndpoint(pod: Pod, service: KubeObject, zoneOf: (node: string) => string | undefined): SliceEndpoint {
   const serving = isPodReady(pod);
   const terminating = pod.metadata.deletionTimestamp !== undefined;
   const ready = serviceSpecOf(service).publishNotReadyAddresses === true || (serving && !terminating);

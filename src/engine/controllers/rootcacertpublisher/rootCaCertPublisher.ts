@@ -8,7 +8,7 @@ import { semanticEqual } from '../../api/semanticEqual';
 import type { ControllerContext, ControllerDefinition } from '../controller';
 
 export const ROOT_CA_CERT_PUBLISHER_NAME = 'root-ca-cert-publisher';
-export const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt';
+const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt';
 
 const NAMESPACES = resolveResourceName('namespaces')!;
 const CONFIG_MAPS = resolveResourceName('configmaps')!;

@@ -17,7 +17,7 @@ export const SERVICE_LB_CONTROLLER_NAME = 'service-controller';
 const SERVICES = resolveResourceName('services')!;
 const CLEANUP_FINALIZER = 'service.kubernetes.io/load-balancer-cleanup';
 /** How long the simulated cloud takes to provision a load balancer. */
-export const PROVISIONING_MS = 5000;
+const PROVISIONING_MS = 5000;
 /** The simulated cloud's address pool: 192.168.56.200–250, on the nodes' network. */
 const POOL_PREFIX = '192.168.56.';
 const POOL_FIRST = 200;
