@@ -7,7 +7,17 @@ type PlaygroundWindow = { kubePlayground: { runScript(text: string, seed?: numbe
 const EXAMPLES = new URL('../src/scenarios/examples/', import.meta.url);
 
 // The same script and seed give the same transcript in the browser's worker as in Node (the golden files).
-for (const id of ['S002-liveness-exec', 'S002-share-pid', 'S000-pod', 'S001-svc', 'S000-hpa', 'S003-sts']) {
+for (const id of [
+  'S002-liveness-exec',
+  'S002-share-pid',
+  'S000-pod',
+  'S001-svc',
+  'S000-hpa',
+  'S003-sts',
+  'S001-qos',
+  'S002-static',
+  'S004-sts-pvc',
+]) {
   test(`${id} runs in the page's engine worker exactly as in Node`, async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('[data-engine-status="ready"]')).toBeVisible();

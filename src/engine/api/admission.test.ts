@@ -10,6 +10,7 @@ function context(accounts: Record<string, Record<string, unknown>>) {
       accounts[name]
         ? ({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name }, ...accounts[name] } as KubeObject)
         : undefined,
+    list: () => [],
   };
 }
 

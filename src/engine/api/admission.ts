@@ -3,16 +3,20 @@
  * defaults): the ServiceAccount plugin on new Pods — the account must exist, and its token is mounted as a
  * projected `kube-api-access-xxxxx` volume in every container that does not mount something at the token path.
  * Source: plugin/pkg/admission/serviceaccount/admission.go (Admit, getServiceAccount, mountServiceAccountToken).
+ * New claims and volumes get DefaultStorageClass and StorageObjectInUseProtection (storageAdmission.ts).
  */
 import type { ApiResult, KubeObject, ResourceType } from './types';
 import type { RandomState } from '../runtime/random';
 import { forbidden } from './errors';
 import { generateName } from './names';
 import { resolveResourceName } from './resources';
+import { admitStorageObject } from './storageAdmission';
 
 export interface AdmissionContext {
   random: RandomState;
   find(resource: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined;
+  /** Every object of a cluster-scoped resource (the StorageClasses DefaultStorageClass chooses from). */
+  list(resource: ResourceType): KubeObject[];
 }
 
 interface VolumeMount {
@@ -37,6 +41,7 @@ interface ServiceAccountLike {
 
 const PODS = resolveResourceName('pods')!;
 const SERVICE_ACCOUNTS = resolveResourceName('serviceaccounts')!;
+const STORAGE_CLASSES = resolveResourceName('storageclasses.storage.k8s.io')!;
 const TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 const TOKEN_VOLUME_PREFIX = 'kube-api-access-';
 const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
@@ -63,6 +68,10 @@ function tokenVolume(name: string): { name: string } {
 
 /** Mutating admission for a new object; returns the (mutated) object or the admission error. */
 export function admitCreate(object: KubeObject, context: AdmissionContext): ApiResult<KubeObject> {
+  if (object.apiVersion === 'v1' && (object.kind === 'PersistentVolumeClaim' || object.kind === 'PersistentVolume')) {
+    admitStorageObject(object, () => context.list(STORAGE_CLASSES));
+    return { ok: true, value: object };
+  }
   if (object.kind !== 'Pod' || object.apiVersion !== 'v1') return { ok: true, value: object };
   const spec = object.spec as PodSpecLike | undefined;
   if (!spec || object.metadata.annotations?.[MIRROR_POD_ANNOTATION] !== undefined) return { ok: true, value: object };

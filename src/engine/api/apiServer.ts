@@ -45,6 +45,9 @@ import {
   resourceExpired,
 } from './errors';
 import { nextUuid, type RandomState } from '../runtime/random';
+import { evictPod } from './podEviction';
+import { applyLimitRangeDefaults, limitRangeViolations } from './quota/limitRanger';
+import { chargeQuotas } from './quota/resourceQuotaAdmission';
 import { cloneJson } from '../runtime/cloneJson';
 import { formatTimestamp, parseTimestamp } from '../runtime/time';
 import { generateName } from './names';
@@ -78,6 +81,8 @@ export type WatchListener = (event: WatchEvent, resource: ResourceType, previous
 
 const NAMESPACES = resolveResourceName('namespaces')!;
 const PODS = resolveResourceName('pods')!;
+const LIMIT_RANGES = resolveResourceName('limitranges')!;
+const LEASES = resolveResourceName('leases.coordination.k8s.io')!;
 const SERVICES = resolveResourceName('services')!;
 const EVENTS = resolveResourceName('events')!;
 const JOBS = resolveResourceName('jobs.batch')!;
@@ -169,6 +174,8 @@ export class ApiServer implements ApiClient {
   private readonly indexes = new Map<string, BucketIndex>();
   /** Earliest time an Event lease may expire (derived from state, so a restored server just scans once). */
   private nextExpiryScan = -Infinity;
+  /** An expiry scan is removing events (its watchers may read the store meanwhile). */
+  private expiringEvents = false;
   private leases?: LeaseIndex;
   /** resourceKey → resourceVersion of the latest change this server stored (derived: see resourceRevision). */
   private readonly lastChanges = new Map<string, number>();
@@ -363,9 +370,15 @@ export class ApiServer implements ApiClient {
     // Mutating admission: NamespaceLifecycle first, then the ServiceAccount plugin.
     const namespaceCheck = this.checkNamespace(resource, object);
     if (namespaceCheck) return { ok: false, error: namespaceCheck };
-    const admitted = admitCreate(object, { random: this.random, find: (r, ns, n) => this.lookup(r, ns, n) });
+    const admitted = admitCreate(object, {
+      random: this.random,
+      find: (r, ns, n) => this.lookup(r, ns, n),
+      list: (r) => this.all(r),
+    });
     if (!admitted.ok) return admitted;
     object = admitted.value;
+    const limitRanges = resource === PODS ? this.all(LIMIT_RANGES, object.metadata.namespace) : [];
+    if (limitRanges.length > 0) applyLimitRangeDefaults(object as unknown as Pod, limitRanges);
 
     // rest.BeforeCreate: system fields, the generated name, the strategy's PrepareForCreate, then validation.
     const metadata = object.metadata;
@@ -381,8 +394,17 @@ export class ApiServer implements ApiClient {
     if (causes.length > 0) return { ok: false, error: invalidError(object, causes) };
 
     const name = object.metadata.name!;
+    // Validating admission: LimitRanger's constraints, then ResourceQuota.
+    const violations = limitRanges.length > 0 ? limitRangeViolations(object as unknown as Pod, limitRanges) : [];
+    if (violations.length > 0)
+      return {
+        ok: false,
+        error: forbidden(resource, name, violations.length === 1 ? violations[0]! : `[${violations.join(', ')}]`),
+      };
     const existing = this.lookup(resource, object.metadata.namespace, name);
     if (existing) return { ok: false, error: alreadyExists(resource, name, !!existing.metadata.deletionTimestamp) };
+    const overQuota = chargeQuotas(this, resource, object, this.clock(), options.dryRun === true);
+    if (overQuota) return { ok: false, error: overQuota };
     if (resource === SERVICES) {
       const failure = allocateServiceCreate(object, this.serviceAllocation());
       if (failure) return { ok: false, error: failure };
@@ -430,6 +452,25 @@ export class ApiServer implements ApiClient {
     delete status.nominatedNodeName;
     setPodCondition(pod, { type: 'PodScheduled', status: 'True' }, formatTimestamp(this.clock()));
     return { ok: true, value: this.store(PODS, pod as unknown as KubeObject, 'MODIFIED', true) };
+  }
+
+  /**
+   * A node Lease renewal: only `spec.renewTime` changes. The most frequent write of a cluster (every node every
+   * 10 s) has a fixed shape, so it is stored without the decode, defaulting and validation an update goes through.
+   */
+  renewLease(namespace: string, name: string, renewTime: string): ApiResult<KubeObject> {
+    this.expireEvents();
+    const current = this.lookup(LEASES, namespace, name);
+    if (!current) return { ok: false, error: notFound(LEASES, name) };
+    const next = cloneJson(current);
+    next.spec = { ...(next.spec as object), renewTime };
+    return { ok: true, value: this.store(LEASES, next, 'MODIFIED', true) };
+  }
+
+  /** The pods/eviction subresource: a delete that respects the pod's PodDisruptionBudget (see podEviction.ts). */
+  evict(namespace: string, name: string, options: DeleteOptions = {}): ApiResult<KubeObject> {
+    this.expireEvents();
+    return evictPod(this, namespace, name, options);
   }
 
   /**
@@ -844,38 +885,40 @@ export class ApiServer implements ApiClient {
 
   /**
    * The Event leases: an event not written for an hour is gone (etcd deletes it, watchers see DELETED). Due leases
-   * go in the order of `state.eventExpiry`'s keys, as a walk over it would take them.
+   * go in the order of `state.eventExpiry`'s keys, as a walk over it would take them. A watcher that reads the
+   * store while a scan runs does not start another: the scan under way removes the rest.
    */
   private expireEvents(): void {
     const now = this.clock();
-    if (now < this.nextExpiryScan) return;
+    if (now < this.nextExpiryScan || this.expiringEvents) return;
     const leases = this.leaseIndex();
     const expiry = this.state.eventExpiry;
-    // Leases taken off the heap by a scan this one runs inside of (a watcher called back) are due as well.
-    const due = new Set<string>();
-    for (const key of leases.taken) if (expiry[key]! <= now) due.add(key);
+    const due: string[] = [];
     for (let top = leases.heap[0]; top; top = leases.heap[0]) {
       const current = expiry[top.key] === top.expiry && leases.order.get(top.key) === top.order;
       if (current && top.expiry > now) break;
       popLease(leases.heap);
-      if (!current) continue;
-      due.add(top.key);
-      leases.taken.add(top.key);
+      if (current) due.push(top.key);
     }
-    const next = leases.heap[0]?.expiry ?? Infinity;
-    const keys = [...due].sort((a, b) => leases.order.get(a)! - leases.order.get(b)!);
-    for (const key of keys) {
-      const event = this.bucket(EVENTS)[key];
-      if (event) this.remove(EVENTS, event);
-      else this.dropLease(key);
+    due.sort((a, b) => leases.order.get(a)! - leases.order.get(b)!);
+    this.expiringEvents = true;
+    try {
+      for (const key of due) {
+        const event = this.bucket(EVENTS)[key];
+        if (event) this.remove(EVENTS, event);
+        else this.dropLease(key);
+      }
+    } finally {
+      this.expiringEvents = false;
     }
-    this.nextExpiryScan = next;
+    // Events the watchers wrote meanwhile are on the heap too.
+    this.nextExpiryScan = leases.heap[0]?.expiry ?? Infinity;
   }
 
   /** The leases by expiry, built from the state on first use (so also after a restore). */
   private leaseIndex(): LeaseIndex {
     if (!this.leases) {
-      const leases: LeaseIndex = { heap: [], order: new Map(), nextOrder: 0, taken: new Set() };
+      const leases: LeaseIndex = { heap: [], order: new Map(), nextOrder: 0 };
       for (const [key, expiry] of Object.entries(this.state.eventExpiry)) {
         leases.order.set(key, leases.nextOrder);
         pushLease(leases.heap, { key, expiry, order: leases.nextOrder++ });
@@ -890,7 +933,6 @@ export class ApiServer implements ApiClient {
     this.state.eventExpiry[key] = expiry;
     let order = leases.order.get(key);
     if (order === undefined) leases.order.set(key, (order = leases.nextOrder++));
-    leases.taken.delete(key);
     // Rewritten events leave outdated leases behind: drop them once they outnumber the live ones.
     if (leases.heap.length > 2 * leases.order.size + 64)
       leases.heap = leases.heap
@@ -905,7 +947,6 @@ export class ApiServer implements ApiClient {
     const leases = this.leaseIndex();
     delete this.state.eventExpiry[key];
     leases.order.delete(key);
-    leases.taken.delete(key);
   }
 }
 
@@ -922,8 +963,6 @@ interface LeaseIndex {
   heap: Lease[];
   order: Map<string, number>;
   nextOrder: number;
-  /** Keys taken off the heap as due whose expiry a scan still has to carry out. */
-  taken: Set<string>;
 }
 
 function pushLease(heap: Lease[], lease: Lease): void {

@@ -125,6 +125,8 @@ export interface ApiClient {
     name: string,
     options?: DeleteOptions,
   ): ApiResult<KubeObject>;
+  /** `POST pods/{name}/eviction`: deletes the pod unless its PodDisruptionBudget allows no disruption now (429). */
+  evict(namespace: string, name: string, options?: DeleteOptions): ApiResult<KubeObject>;
   /** Virtual time now, in milliseconds since the Unix epoch. */
   now(): number;
 }

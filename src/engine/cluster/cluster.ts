@@ -5,6 +5,7 @@
 import { ApiServer, type ApiServerState } from '../api/apiServer';
 import { KubeApiServer } from '../api/kubeApiServer';
 import { MetricsServer, type MetricsServerState } from '../metrics/metricsServer';
+import { EvictionManager, type EvictionManagerState } from '../kubelet/eviction/evictionManager';
 import { resolveResourceName } from '../api/resources';
 import { EventRecorder, type EventsState } from '../events/recorder';
 import { Runtime, type RuntimeState } from '../runtime/runtime';
@@ -29,13 +30,16 @@ import {
   nodeAddressing,
   registerNode,
 } from './bootstrap';
-import { defaultShape, type ClusterShape } from './shape';
+import { defaultShape, type ClusterShape, type NodeShape } from './shape';
+import { kubeadmUtility } from './kubeadm';
 import { ServiceDirectory } from './serviceDirectory';
 import { KubeProxy, type KubeProxyState } from '../network/kubeProxy';
 import { ControllerManager } from '../controllers/controllerManager';
 import type { ControllerStates } from '../controllers/controller';
 import { DecisionLog, type DecisionLogState } from '../controllers/decisionLog';
 import { CONTROLLERS } from '../controllers/registry';
+import { createDefaultStorageClass } from '../controllers/volume/persistentvolume/defaultStorageClass';
+import { watchReclaimedVolumes } from '../kubelet/persistentVolumes';
 
 export interface ClusterOptions {
   /** Seed of every random choice (names, IPs, tie-breaks). Default 1. */
@@ -63,10 +67,14 @@ export interface ClusterState {
   proxy: KubeProxyState;
   /** metrics-server's samples and the synthetic loads on Services. */
   metrics: MetricsServerState;
+  /** The kubelets' eviction managers: when each node last met its memory threshold; absent in older snapshots. */
+  eviction?: EvictionManagerState;
   /** What controllers keep between syncs (the HPA controller's recent recommendations and scale events). */
   controllers: ControllerStates;
   /** node name → index used for its addresses (stable when nodes come and go). */
   nodeIndexes: Record<string, number>;
+  /** Machines that are up but not yet nodes (`kubeplay machine add`), waiting for `kubeadm join`. */
+  machines?: Record<string, NodeShape>;
 }
 
 const NODES = resolveResourceName('nodes')!;
@@ -83,6 +91,7 @@ export class Cluster {
   readonly decisions: DecisionLog;
   readonly controllers: ControllerManager;
   readonly metrics: MetricsServer;
+  readonly eviction: EvictionManager;
   private readonly images = createImageCatalog();
 
   private constructor(readonly state: ClusterState) {
@@ -95,12 +104,22 @@ export class Cluster {
       const index = state.nodeIndexes[node];
       return index === undefined ? undefined : nodeAddressing(index);
     });
-    const nodeUtilities = { ...utilities, kubectl: this.kubectlUtility() };
+    const nodeUtilities = {
+      ...utilities,
+      kubectl: this.kubectlUtility(),
+      kubeadm: kubeadmUtility({
+        api: this.api,
+        apiServerEndpoint: () => `https://${this.controlPlaneAddress()}:6443`,
+        isNode: (machine) => this.api.find(NODES, undefined, machine) !== undefined,
+        join: (machine) => this.joinMachine(machine),
+      }),
+    };
     this.kernel = new Kernel(state.kernel, this.runtime, { sh: shellProgram, ...imagePrograms }, nodeUtilities, {
       container: (id) => this.containers.context(id),
       // The kubelet is built below; processes only exit once the cluster runs.
       onMainExit: (id, code, signal) => this.kubelet.onContainerExit(id, code, signal),
       onLog: (id, stream, text) => this.containers.appendLog(id, stream, text),
+      onOomKill: (id) => this.containers.markOomKilled(id),
     });
     this.network = new ClusterNetwork(
       this.kernel,
@@ -126,6 +145,16 @@ export class Cluster {
       kernel: this.kernel,
     });
     api.registerApiService(this.metrics.api);
+    // A volume its reclaim policy deletes takes its data with it.
+    watchReclaimedVolumes(this.api, (pv) => this.containers.dropPersistentVolume(pv));
+    this.eviction = new EvictionManager((state.eviction ??= EvictionManager.initialState()), {
+      runtime: this.runtime,
+      api: this.api,
+      events: this.events,
+      kubelet: this.kubelet,
+      containers: this.containers,
+      kernel: this.kernel,
+    });
     this.controllers = new ControllerManager(
       this.runtime,
       this.api,
@@ -153,12 +182,14 @@ export class Cluster {
       decisions: DecisionLog.initialState(),
       proxy: KubeProxy.initialState(),
       metrics: MetricsServer.initialState(),
+      eviction: EvictionManager.initialState(),
       controllers: {},
       nodeIndexes: {},
     };
     const cluster = new Cluster(state);
     for (const namespace of SYSTEM_NAMESPACES) createNamespace(cluster.api, namespace);
     createSystemServices(cluster.api);
+    createDefaultStorageClass(cluster.api);
     shape.nodes.forEach((node) => cluster.addNode(node));
     const controlPlane = shape.nodes.flatMap((node) =>
       node.role === 'control-plane' ? [nodeAddressing(state.nodeIndexes[node.name]!).ip] : [],
@@ -214,6 +245,58 @@ export class Cluster {
       this.containers.storeImage(shape.name, resolution.image);
     }
     registerNode(this.api, shape, index, this.now());
+    this.kubelet.nodes.start(shape.name);
+  }
+
+  /**
+   * `kubeplay node fail`: the node's machine goes down. Its kubelet stops heartbeating and syncing and its containers
+   * are gone; its pods stay in the API as they were. Returns false when the node has no running kubelet.
+   */
+  failNode(name: string): boolean {
+    return this.kubelet.nodes.fail(name);
+  }
+
+  /** `kubeplay node recover`: the machine boots and its kubelet comes back. Returns false when it was not down. */
+  recoverNode(name: string): boolean {
+    return this.kubelet.nodes.recover(name);
+  }
+
+  /** `kubeadm reset` on the node, then `kubectl delete node`: its kubelet and containers go, and its Node object. */
+  removeNode(name: string): void {
+    this.kubelet.nodes.remove(name);
+    this.api.delete(NODES, undefined, name);
+  }
+
+  /** Brings up a machine that is not a node yet: it has a host shell, and `kubeadm join` on it makes it one. */
+  addMachine(shape: NodeShape): void {
+    this.state.nodeIndexes[shape.name] ??= Object.keys(this.state.nodeIndexes).length;
+    (this.state.machines ??= {})[shape.name] = shape;
+  }
+
+  private joinMachine(name: string): void {
+    const shape = this.state.machines?.[name];
+    if (!shape) throw new Error(`${name} is not a machine waiting to join`);
+    delete this.state.machines![name];
+    this.addNode(shape);
+  }
+
+  /** Whether a machine of that name exists (a node, or one waiting to join). */
+  hasMachine(name: string): boolean {
+    return this.state.nodeIndexes[name] !== undefined;
+  }
+
+  /** Why `ssh` cannot reach a machine, in ssh's words; undefined when it can. */
+  sshProblem(machine: string): string | undefined {
+    if (!this.hasMachine(machine)) return `Could not resolve hostname ${machine}: Name or service not known`;
+    const isNode = this.api.find(NODES, undefined, machine) !== undefined;
+    if (isNode && !this.kubelet.nodes.isUp(machine)) return `connect to host ${machine} port 22: No route to host`;
+    return undefined;
+  }
+
+  /** The first control-plane node's address: where the API server listens. */
+  private controlPlaneAddress(): string {
+    const node = this.state.options.shape.nodes.find((n) => n.role === 'control-plane');
+    return nodeAddressing(this.state.nodeIndexes[node?.name ?? ''] ?? 0).ip;
   }
 
   /**
@@ -222,6 +305,14 @@ export class Cluster {
    */
   setLoad(namespace: string, service: string, requestsPerSecond: number): void {
     this.metrics.setLoad(namespace, service, requestsPerSecond);
+  }
+
+  /**
+   * Makes something outside pods use `bytes` of memory on a node, 0 to release it: a runaway host process that drives
+   * the node towards memory pressure (`kubeplay node pressure`).
+   */
+  occupyNodeMemory(node: string, bytes: number): void {
+    this.kernel.setHostMemory(node, bytes);
   }
 
   /** Connects the `kubectl` available in node host shells to an interpreter (the session provides it). */

@@ -5,6 +5,7 @@
 import type { ImageSpec } from '../images/types';
 import { BUSYBOX_APPLETS } from '../images/catalog/commandSets';
 import type { ContainerRuntime } from '../node/containerRuntime';
+import { STATIC_POD_PATH } from '../kubelet/staticPods';
 
 const HOST_TOOLS: ImageSpec = {
   reference: {
@@ -22,7 +23,7 @@ const HOST_TOOLS: ImageSpec = {
   workingDir: '/root',
   exposedPorts: [],
   user: 'root',
-  commands: [...BUSYBOX_APPLETS, 'bash', 'curl', 'kubectl'],
+  commands: [...BUSYBOX_APPLETS, 'bash', 'curl', 'kubectl', 'kubeadm'],
   files: { '/root/': '' },
   pullSeconds: 0,
   startupSeconds: 0,
@@ -55,7 +56,8 @@ export function ensureHostShell(containers: ContainerRuntime, node: string): str
     argv: ['sleep', 'infinity'],
     env: { ...HOST_TOOLS.env, HOSTNAME: node },
     workingDir: '/root',
-    mounts: [],
+    // The kubelet's static pod directory, shared with the kubelet and with pods that mount it as a hostPath.
+    mounts: [{ path: STATIC_POD_PATH, treeId: containers.ensureHostPath(node, STATIC_POD_PATH), readOnly: false }],
     runtimeFiles: { '/etc/hostname': `${node}\n`, '/etc/resolv.conf': 'nameserver 192.168.56.1\n' },
   });
   containers.startContainer(record.id);

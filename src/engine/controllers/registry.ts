@@ -19,6 +19,13 @@ import { SERVICE_LB_CONTROLLER } from './servicelb/loadBalancerController';
 import { ROOT_CA_CERT_PUBLISHER } from './rootcacertpublisher/rootCaCertPublisher';
 import { ENDPOINTSLICE_CONTROLLER } from './endpointslice/endpointSliceController';
 import { HORIZONTAL_POD_AUTOSCALER_CONTROLLER } from './podautoscaler/horizontalController';
+import { PERSISTENT_VOLUME_CONTROLLER } from './volume/persistentvolume/persistentVolumeController';
+import { LOCAL_PATH_PROVISIONER_CONTROLLER } from './volume/persistentvolume/localPathProvisioner';
+import { PV_PROTECTION_CONTROLLER, PVC_PROTECTION_CONTROLLER } from './volume/persistentvolume/storageProtection';
+import { DISRUPTION_CONTROLLER } from './disruption/disruptionController';
+import { RESOURCE_QUOTA_CONTROLLER } from './resourcequota/resourceQuotaController';
+import { TAINT_EVICTION_CONTROLLER } from './tainteviction/taintEvictionController';
+import { POD_GC_CONTROLLER } from './podgc/podGcController';
 
 export const CONTROLLERS: readonly ControllerDefinition[] = [
   DEPLOYMENT_CONTROLLER,
@@ -38,4 +45,12 @@ export const CONTROLLERS: readonly ControllerDefinition[] = [
   SERVICE_LB_CONTROLLER,
   NODE_LIFECYCLE_CONTROLLER,
   HORIZONTAL_POD_AUTOSCALER_CONTROLLER,
+  DISRUPTION_CONTROLLER,
+  RESOURCE_QUOTA_CONTROLLER,
+  PERSISTENT_VOLUME_CONTROLLER,
+  LOCAL_PATH_PROVISIONER_CONTROLLER,
+  PVC_PROTECTION_CONTROLLER,
+  PV_PROTECTION_CONTROLLER,
+  TAINT_EVICTION_CONTROLLER,
+  POD_GC_CONTROLLER,
 ];

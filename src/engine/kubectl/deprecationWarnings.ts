@@ -46,5 +46,6 @@ export function withDeprecationWarnings(api: ApiClient, warn: (message: string) 
       noting(resource, () => api.patch(resource, namespace, name, type, patch, options)),
     delete: (resource, namespace, name, options) =>
       noting(resource, () => api.delete(resource, namespace, name, options)),
+    evict: (namespace, name, options) => api.evict(namespace, name, options),
   };
 }

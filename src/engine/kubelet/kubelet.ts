@@ -6,9 +6,9 @@
  */
 import type { Container, Node, Pod, Volume } from '../api/kinds';
 import type { KubeObject } from '../api/types';
-import { projectedVolumeFiles } from './projectedVolume';
-import { downwardApiFiles } from './downwardApi';
-import { configEnv, configVolumeFiles, type VolumeFiles } from './configSources';
+import { configEnv } from './configSources';
+import { canGoStale, hasApiContents, volumeContents } from './volumeContents';
+import { STATIC_POD_PATH, isMirrorPod, readStaticPods, syncStaticPods } from './staticPods';
 import { cloneJson } from '../runtime/cloneJson';
 import { resolveResourceName } from '../api/resources';
 import type { Task } from '../runtime/taskQueue';
@@ -19,13 +19,17 @@ import { isInBackoffSince, nextBackoff } from './backoff';
 import { formatGoDuration } from './goDuration';
 import { buildEnvironment, containerArgv, managedEtcFiles, serviceLinkEnv } from './containerEnv';
 import { ContainerKiller } from './containerKiller';
+import { linuxResources } from './linuxResources';
 import { EXEC_POLL_MS, abandonExec, checkExec, startExec } from './execInContainer';
 import { ImageManager, type ImageCheck } from './imageManager';
 import { KubeletContext, specOf, type KubeletDependencies } from './kubeletContext';
 import { describePod, execHookFailure, runHttpHook } from './lifecycleHooks';
 import { generatePodStatus, isSidecar, willRestart } from './podStatus';
 import { Prober } from './prober';
-import type { ContainerWorkerState, KubeletState, PodWorkerState } from './workerState';
+import { boundVolumeOf } from './persistentVolumes';
+import { NodeHeartbeat } from './nodeHeartbeat';
+import { resumeReportedStatus } from './resumeReportedStatus';
+import type { AbnormalTermination, ContainerWorkerState, KubeletState, PodWorkerState } from './workerState';
 
 export type { KubeletDependencies } from './kubeletContext';
 
@@ -37,8 +41,11 @@ const SERVICES = resolveResourceName('services')!;
 const PLEG_PERIOD_MS = 1_000;
 /** How soon the kubelet tries again when a ConfigMap or Secret a container needs is missing (pod worker back-off). */
 const CONFIG_RETRY_MS = 10_000;
-/** `defaultMode` of configMap, secret, downwardAPI and projected volumes when unset (0644). */
-const DEFAULT_FILE_MODE = 0o644;
+/** file.go: the kubelet re-reads its static pod directory every 20 s (fileCheckFrequency). */
+const STATIC_POD_CHECK_MS = 20_000;
+const STATIC_SCAN_KEY = 'kubelet-static-scan';
+/** pod_workers.go workerResyncIntervalJitterFactor: a periodic resync comes 1 to 1.5 sync periods apart. */
+const RESYNC_JITTER = 0.5;
 
 const TASK = {
   sync: 'kubelet/sync',
@@ -49,6 +56,8 @@ const TASK = {
   start: 'kubelet/start',
   postStart: 'kubelet/poststart-check',
   relist: 'kubelet/relist',
+  resync: 'kubelet/resync',
+  staticScan: 'kubelet/static-scan',
 } as const;
 
 interface ContainerTask {
@@ -67,6 +76,8 @@ export class Kubelet {
   private readonly imageManager: ImageManager;
   private readonly prober: Prober;
   private readonly killer: ContainerKiller;
+  /** Each node's kubelet process: its heartbeats, and its machine going down and coming back. */
+  readonly nodes: NodeHeartbeat;
   /** Pod uid → ids of its containers in `state.containerOwners` (derived, built on first use). */
   private containersByPod?: Map<string, string[]>;
 
@@ -84,6 +95,10 @@ export class Kubelet {
       },
     });
     this.killer = new ContainerKiller(this.ctx, (worker) => this.podOf(worker));
+    this.nodes = new NodeHeartbeat(this.ctx, deps.events, {
+      forgetPod: (worker) => this.forgetPod(worker),
+      queueSync: (uid) => this.queueSync(uid, TIMING.kubeletReactionMs),
+    });
     const runtime = this.ctx.runtime;
     runtime.on(TASK.sync, (task) => this.syncPod((task.payload as { uid: string }).uid));
     runtime.on(TASK.status, (task) => this.writeStatus((task.payload as { uid: string }).uid));
@@ -93,10 +108,14 @@ export class Kubelet {
     runtime.on(TASK.start, (task) => this.startStage(task.payload as ContainerTask));
     runtime.on(TASK.postStart, (task) => this.checkPostStart(task));
     runtime.on(TASK.relist, (task) => this.relisted(task.payload as ExitTask));
+    runtime.on(TASK.resync, (task) => this.resyncVolumes((task.payload as { uid: string }).uid));
+    runtime.on(TASK.staticScan, () => this.noticeStaticPodFiles());
     this.ctx.api.watch((event, resource) => {
       if (resource !== PODS) return;
       const pod = event.object as Pod;
       if (!pod.spec.nodeName) return;
+      if (isMirrorPod(pod) && (event.type === 'DELETED' || pod.metadata.deletionTimestamp))
+        this.ctx.runtime.after(TIMING.kubeletReactionMs, TASK.staticScan, undefined, STATIC_SCAN_KEY);
       const worker = this.state.pods[pod.metadata.uid!];
       if (event.type === 'DELETED') {
         if (worker) worker.removedPod = cloneJson(pod);
@@ -139,7 +158,11 @@ export class Kubelet {
     if (!worker || !state || state.containerId !== exit.containerId || state.runningSince === undefined) return;
     state.terminated = {
       exitCode: exit.exitCode,
-      reason: exit.exitCode === 0 ? 'Completed' : 'Error',
+      reason: this.ctx.containers.container(exit.containerId)?.oomKilled
+        ? 'OOMKilled'
+        : exit.exitCode === 0
+          ? 'Completed'
+          : 'Error',
       startedAt: state.runningSince,
       finishedAt: exit.finishedAt,
       containerId: exit.containerId,
@@ -156,6 +179,32 @@ export class Kubelet {
     this.queueStatus(worker.uid);
   }
 
+  /**
+   * Reads every running node's static pod manifests and brings their mirror pods in line. The file source
+   * re-reads the directory every 20 s (file.go, fileCheckFrequency); the session also calls this right after a
+   * shell command, standing in for the inotify events that make the real kubelet react at once.
+   */
+  noticeStaticPodFiles(): void {
+    this.state.staticPods ??= {};
+    for (const node of this.ctx.api.all(NODES) as Node[]) {
+      const name = node.metadata.name;
+      const tree = this.ctx.containers.hostPathTree(name, STATIC_POD_PATH);
+      if (!tree || !this.isNodeRunning(name)) continue;
+      const known = (this.state.staticPods[name] ??= {});
+      syncStaticPods(this.ctx.api, name, readStaticPods(tree, name), known, this.ctx.runtime.now());
+    }
+    if (Object.keys(this.state.staticPods).length > 0)
+      this.ctx.runtime.after(STATIC_POD_CHECK_MS, TASK.staticScan, undefined, STATIC_SCAN_KEY);
+  }
+
+  /** TerminatePodAbnormallyAndWait: the kubelet ends a pod it runs (an eviction); it stays, Failed. */
+  terminatePodAbnormally(uid: string, termination: AbnormalTermination): void {
+    const worker = this.state.pods[uid];
+    if (!worker || worker.terminal || worker.abnormalTermination) return;
+    worker.abnormalTermination = termination;
+    this.queueSync(uid, 0);
+  }
+
   /** The current and previous container instance of a container, for `kubectl logs [-p]` and `kubectl exec`. */
   containerIds(uid: string, container: string): { current?: string; previous?: string } {
     const worker = this.state.pods[uid]?.containers[container];
@@ -164,8 +213,7 @@ export class Kubelet {
   }
 
   private isNodeRunning(node: string): boolean {
-    const object = this.ctx.api.find(NODES, undefined, node) as Node | undefined;
-    return object !== undefined && object.metadata.annotations?.['kubeplay.dev/kubelet-stopped'] !== 'true';
+    return this.ctx.api.find(NODES, undefined, node) !== undefined && this.nodes.isUp(node);
   }
 
   private untilRelist(): number {
@@ -213,6 +261,10 @@ export class Kubelet {
       this.terminatePod(pod, current);
       return;
     }
+    if (current.abnormalTermination && !current.terminal) {
+      this.becomeTerminal(pod, current, current.abnormalTermination.gracePeriodSeconds);
+      return;
+    }
     if (current.terminal) {
       // The last sidecar has stopped: the sandbox goes.
       if (!Object.values(current.containers).some((c) => c.runningSince !== undefined))
@@ -250,6 +302,7 @@ export class Kubelet {
       conditionTimes: {},
       seen: podFingerprint(pod),
     };
+    resumeReportedStatus(pod, worker);
     this.state.pods[worker.uid] = worker;
     this.ctx.structure++;
     return worker;
@@ -380,10 +433,9 @@ export class Kubelet {
    * A pod that reached its end (SyncTerminatingPod): sidecars still running are stopped, then the sandbox (its IP
    * released); exited containers stay for their logs.
    */
-  private becomeTerminal(pod: Pod, worker: PodWorkerState): void {
+  private becomeTerminal(pod: Pod, worker: PodWorkerState, grace = pod.spec.terminationGracePeriodSeconds ?? 30): void {
     worker.terminal = true;
-    if (!this.stopContainers(pod, worker, pod.spec.terminationGracePeriodSeconds ?? 30))
-      this.ctx.containers.stopSandbox(worker.uid);
+    if (!this.stopContainers(pod, worker, grace)) this.ctx.containers.stopSandbox(worker.uid);
     this.queueStatus(worker.uid);
   }
 
@@ -421,14 +473,14 @@ export class Kubelet {
     };
     for (const mount of container.volumeMounts ?? []) {
       const volume = (pod.spec.volumes ?? []).find((v) => v.name === mount.name);
-      const files = volume ? this.configVolume(pod, volume) : undefined;
-      if (files && !files.ok)
+      const error = volume ? this.volumeContents(pod, container, worker, volume)?.error : undefined;
+      if (error)
         return failed(() =>
           this.ctx.record(
             pod,
             'Warning',
             'FailedMount',
-            `MountVolume.SetUp failed for volume "${volume!.name}" : ${files.error}`,
+            `MountVolume.SetUp failed for volume "${volume!.name}" : ${error}`,
           ),
         );
     }
@@ -445,30 +497,48 @@ export class Kubelet {
 
   /**
    * A pod-level volume: an emptyDir, or the files a projected, downwardAPI, configMap or secret volume holds, with
-   * its `defaultMode` (0644 by default).
+   * their modes. A pod with such volumes gets periodic syncs that keep the files current.
    */
   private volumeTree(pod: Pod, container: Container, worker: PodWorkerState, volume: Volume): string {
-    const node = () => this.ctx.api.find(NODES, undefined, worker.node) as Node | undefined;
-    const { projected, downwardAPI } = volume;
-    const config = this.configVolume(pod, volume);
-    const generated = projected
-      ? () =>
-          projectedVolumeFiles(this.ctx.api, pod, container, projected.sources ?? [], this.ctx.runtime.now(), node())
-      : downwardAPI
-        ? () => downwardApiFiles(pod, container, downwardAPI.items ?? [], node())
-        : config
-          ? () => (config.ok ? config.files : {})
-          : undefined;
-    if (!generated) return this.ctx.containers.ensurePodVolume(worker.uid, volume.name);
-    const mode = (projected ?? downwardAPI ?? volume.configMap ?? volume.secret)?.defaultMode ?? DEFAULT_FILE_MODE;
-    return this.ctx.containers.ensurePodVolumeWithFiles(worker.uid, volume.name, generated, mode);
+    if (!hasApiContents(volume)) return this.ctx.containers.ensurePodVolume(worker.uid, volume.name);
+    if (canGoStale(volume)) this.queueVolumeResync(worker);
+    return this.ctx.containers.ensurePodVolumeWithFiles(worker.uid, volume.name, () =>
+      this.volumeContents(pod, container, worker, volume)!,
+    );
   }
 
-  /** The files of a configMap or secret volume; undefined for other kinds. */
-  private configVolume(pod: Pod, volume: Volume): VolumeFiles | undefined {
-    if (volume.configMap) return configVolumeFiles(this.ctx.api, pod, 'configmap', volume.configMap);
-    if (volume.secret) return configVolumeFiles(this.ctx.api, pod, 'secret', volume.secret);
-    return undefined;
+  private volumeContents(pod: Pod, container: Container, worker: PodWorkerState, volume: Volume) {
+    const node = this.ctx.api.find(NODES, undefined, worker.node) as Node | undefined;
+    return volumeContents(this.ctx.api, pod, container, volume, this.ctx.runtime.now(), node);
+  }
+
+  /**
+   * The pod worker's periodic resync (pod_workers.go: syncFrequency, 1 min, with up to 50 % jitter) brings volume
+   * files in line with their ConfigMaps, Secrets and the pod's labels and annotations. Environment variables are
+   * never rewritten: a running process keeps the values it started with.
+   */
+  private queueVolumeResync(worker: PodWorkerState): void {
+    // The jitter comes from the pod's uid, not the random source, so volumes do not shift generated names.
+    const delay = TIMING.podSyncPeriodMs * (1 + (RESYNC_JITTER * fnv1a(worker.uid)) / 0x1_0000_0000);
+    this.ctx.runtime.after(delay, TASK.resync, { uid: worker.uid }, `kubelet-resync/${worker.uid}`);
+  }
+
+  private resyncVolumes(uid: string): void {
+    const worker = this.state.pods[uid];
+    const pod = worker ? this.ctx.findPod(worker) : undefined;
+    if (!worker || !pod || worker.terminal || pod.metadata.deletionTimestamp || !this.isNodeRunning(worker.node))
+      return;
+    for (const volume of pod.spec.volumes ?? []) {
+      if (!canGoStale(volume)) continue;
+      const container = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((c) =>
+        (c.volumeMounts ?? []).some((m) => m.name === volume.name),
+      );
+      const contents = container && this.volumeContents(pod, container, worker, volume);
+      // A source deleted under a running pod leaves the last files in place (the kubelet only logs the error).
+      if (contents && !contents.error)
+        this.ctx.containers.refreshPodVolumeFiles(uid, volume.name, { ...contents, keep: contents.tokenPaths });
+    }
+    this.queueVolumeResync(worker);
   }
 
   /** CreateContainer then StartContainer, each taking containerd a moment. */
@@ -544,6 +614,7 @@ export class Kubelet {
         }),
       },
       stdinOpen: container.stdin === true,
+      resources: linuxResources(container),
     });
     this.state.containerOwners[record.id] = worker.uid;
     if (this.containersByPod) this.containersByPod.set(worker.uid, [...this.containersOf(worker.uid), record.id]);
@@ -824,10 +895,17 @@ export class Kubelet {
     for (const mount of container.volumeMounts ?? []) {
       const volume = (pod.spec.volumes ?? []).find((v) => v.name === mount.name);
       if (!volume) continue;
+      const claim = volume.persistentVolumeClaim;
+      // A claim mounts the PersistentVolume it is bound to. The scheduler binds a pod only once its claims are
+      // bound, so the kubelet sees an unbound one only for a pod placed by nodeName: it gets a pod-level volume.
+      const persistentVolume = claim && boundVolumeOf(this.ctx.api, worker.namespace, claim.claimName);
       const treeId = volume.hostPath
         ? this.ctx.containers.ensureHostPath(worker.node, volume.hostPath.path)
-        : this.volumeTree(pod, container, worker, volume);
-      const entry: Mount = { path: mount.mountPath, treeId, readOnly: mount.readOnly === true };
+        : persistentVolume
+          ? this.ctx.containers.ensurePersistentVolume(persistentVolume)
+          : this.volumeTree(pod, container, worker, volume);
+      const readOnly = mount.readOnly === true || claim?.readOnly === true;
+      const entry: Mount = { path: mount.mountPath, treeId, readOnly };
       if (mount.subPath) entry.subPath = mount.subPath;
       mounts.push(entry);
     }
@@ -845,7 +923,12 @@ function podFingerprint(pod: Pod): string {
     meta.deletionTimestamp,
     meta.deletionGracePeriodSeconds,
   ]);
+  return fnv1a(text).toString(16);
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 code units. */
+function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(16);
+  return hash;
 }

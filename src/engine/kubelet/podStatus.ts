@@ -187,12 +187,25 @@ export function generatePodStatus(pod: Pod, worker: PodWorkerState, context: Sta
   const defaultWaiting = initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating';
   const init = initContainers.map((c) => containerStatus(pod, c, worker.containers[c.name], defaultWaiting));
   const regular = pod.spec.containers.map((c) => containerStatus(pod, c, worker.containers[c.name], defaultWaiting));
-  const phase = podPhase(pod, init, regular, worker.terminal === true);
+  const abnormal = worker.abnormalTermination;
+  // An eviction's status function sets the phase, reason and message (kubelet.go SyncTerminatingPod).
+  const phase = abnormal ? 'Failed' : podPhase(pod, init, regular, worker.terminal === true);
   const terminal = phase === 'Succeeded' || phase === 'Failed';
-  const conditions: PodCondition[] = [
+  const conditions: PodCondition[] = [];
+  // kubelet_pods.go generateAPIPodStatus: the DisruptionTarget condition comes before the kubelet's own.
+  if (abnormal)
+    conditions.push({
+      type: 'DisruptionTarget',
+      status: 'True',
+      lastProbeTime: NULL_TIME,
+      lastTransitionTime: formatTimestamp(abnormal.at),
+      reason: 'TerminationByKubelet',
+      message: abnormal.message,
+    });
+  conditions.push(
     condition(worker, 'PodReadyToStartContainers', context.sandboxReady ? 'True' : 'False', now),
     initializedCondition(pod, worker, init, regular, phase, now),
-  ];
+  );
   const sidecars = init.filter((s, i) => isSidecar(initContainers[i]));
   const unready = [...sidecars, ...regular].filter((s) => !s.ready).map((s) => s.name);
   for (const type of ['Ready', 'ContainersReady']) {
@@ -221,6 +234,10 @@ export function generatePodStatus(pod: Pod, worker: PodWorkerState, context: Sta
     hostIPs: [{ ip: context.hostIp }],
     startTime: formatTimestamp(worker.startTime),
   } as PodStatus;
+  if (abnormal) {
+    status.reason = abnormal.reason;
+    status.message = abnormal.message;
+  }
   if (worker.podIp) {
     status.podIP = worker.podIp;
     status.podIPs = [{ ip: worker.podIp }];

@@ -1,6 +1,7 @@
 /** The kubelet's own record of each pod it runs: plain data, part of the engine snapshot. */
 import type { Pod } from '../api/kinds';
 import type { BackoffEntry } from './backoff';
+import type { NodeAgentState } from './nodeHeartbeat';
 
 export type ProbeType = 'liveness' | 'readiness' | 'startup';
 
@@ -91,6 +92,18 @@ export interface ContainerWorkerState {
   imageId?: string;
 }
 
+/**
+ * kubetypes.TerminatePodOptions as the eviction manager passes them (TerminatePodAbnormallyAndWait): the pod's
+ * containers stop with the grace period given, and its phase becomes Failed with the reason and message.
+ */
+export interface AbnormalTermination {
+  reason: string;
+  message: string;
+  gracePeriodSeconds: number;
+  /** When the kubelet decided it: the DisruptionTarget condition's transition time. */
+  at: number;
+}
+
 export interface PodWorkerState {
   uid: string;
   namespace: string;
@@ -110,6 +123,8 @@ export interface PodWorkerState {
   terminal?: true;
   /** The pod as last seen, when a forced delete removed it from the API while its containers still ran. */
   removedPod?: Pod;
+  /** The kubelet itself ended the pod (an eviction): it stops, and its status says why. */
+  abnormalTermination?: AbnormalTermination;
   /** Fingerprint of the pod's spec and metadata as last seen, so that status-only updates cause no sync. */
   seen: string;
   /** Time of each condition's last transition, keyed by type. */
@@ -122,4 +137,8 @@ export interface KubeletState {
   pullQueue: Record<string, number>;
   /** container id → pod uid, for exit notifications. */
   containerOwners: Record<string, string>;
+  /** node → mirror pod (`namespace/name`) → config hash of the static pod it mirrors. */
+  staticPods?: Record<string, Record<string, string>>;
+  /** node → its machine and kubelet: up or down, when it last wrote its node status. */
+  nodes?: Record<string, NodeAgentState>;
 }

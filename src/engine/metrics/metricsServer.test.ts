@@ -3,6 +3,9 @@ import { Session } from '../session/session';
 import { DEFAULT_START_TIME } from '../runtime/time';
 import { MetricsApi, type PodUsage, type UsageSource } from './metricsApi';
 import { NODE_METRICS, POD_METRICS } from './metricsResources';
+import { resolveResourceName } from '../api/resources';
+
+const PODS = resolveResourceName('pods')!;
 
 const POD = `apiVersion: v1
 kind: Pod
@@ -19,7 +22,7 @@ spec:
         cpu: 5m
 `;
 
-/** A pod (scheduled on worker3 with seed 1) behind a Service, the clock at 09:00:00. */
+/** A pod behind a Service, the clock at 09:00:00. */
 function session(): Session {
   const s = Session.create();
   s.kubectl('apply -f -', POD);
@@ -27,6 +30,9 @@ function session(): Session {
   return s;
 }
 
+/** The worker the scheduler put the pod on. */
+const nodeOfWeb = (s: Session) =>
+  (s.cluster.api.find(PODS, 'default', 'web')?.spec as { nodeName?: string } | undefined)?.nodeName ?? '';
 const at = (s: Session) => (s.cluster.now() - DEFAULT_START_TIME) / 1000;
 const podCpu = (s: Session) => {
   const got = s.cluster.api.get(POD_METRICS, 'default', 'web');
@@ -97,7 +103,7 @@ describe('metrics-server', () => {
     s.action(['load', 'service/web', '1000']);
     s.advance(30_000);
     expect(podCpu(s)).toBe('4');
-    expect(s.cluster.state.metrics.saturated).toEqual({ worker3: 4 / 5.001 });
+    expect(s.cluster.state.metrics.saturated).toEqual({ [nodeOfWeb(s)]: 4 / 5.001 });
   });
 
   it('reports nodes from the second scrape: the node daemons plus their pods', () => {
@@ -110,7 +116,8 @@ describe('metrics-server', () => {
       const got = s.cluster.api.get(NODE_METRICS, undefined, node);
       return got.ok ? got.value.usage : undefined;
     };
-    expect([usage('master1'), usage('worker1'), usage('worker3')]).toEqual([
+    const idle = ['worker1', 'worker2', 'worker3'].find((node) => node !== nodeOfWeb(s))!;
+    expect([usage('master1'), usage(idle), usage(nodeOfWeb(s))]).toEqual([
       { cpu: '120m', memory: '1350Mi' },
       { cpu: '25m', memory: '420Mi' },
       { cpu: '28m', memory: '423Mi' },

@@ -1,10 +1,11 @@
 /**
- * metrics-server, preinstalled: every 15 s (`--metric-resolution`) it scrapes the kubelets. What a container uses
- * follows from the requests it served — the kernel counts real ones, the synthetic load a learner set on a Service
- * adds its share — so a scrape only samples the request counters of containers that ever served any; the usage over
- * the last window (the increase between the last two scrapes) is worked out when the API is read, from those samples
- * and the pods as they are. A container needs two scrapes before it has a rate, so a new pod reports metrics 15–30 s
- * after it starts.
+ * metrics-server, preinstalled: every 15 s (`--metric-resolution`) it scrapes the kubelets. A container's CPU follows
+ * from the requests it served — the kernel counts real ones, the synthetic load a learner set on a Service adds its
+ * share — plus what its processes burn on their own (busy loops); so a scrape only samples the request counters of
+ * containers that ever served any, and the usage over the last window (the increase between the last two scrapes) is
+ * worked out when the API is read, from those samples and the pods as they are. Memory is what the kernel charges the
+ * container now. A container needs two scrapes before it has a rate, so a new pod reports metrics 15–30 s after it
+ * starts.
  */
 import type { ApiServer } from '../api/apiServer';
 import type { Container, Node, Pod } from '../api/kinds';
@@ -55,8 +56,16 @@ export interface MetricsServerDependencies {
   runtime: Runtime;
   api: ApiServer;
   kubelet: Pick<Kubelet, 'containerIds'>;
-  containers: Pick<ContainerRuntime, 'container' | 'sandbox'>;
-  kernel: Pick<Kernel, 'httpRequestsServed' | 'state'>;
+  containers: Pick<ContainerRuntime, 'container'>;
+  kernel: Pick<
+    Kernel,
+    | 'httpRequestsServed'
+    | 'state'
+    | 'containerMemoryBytes'
+    | 'containerCpuCores'
+    | 'cpuBusyContainers'
+    | 'hostMemoryBytes'
+  >;
 }
 
 /** A running container of a pod, as the kubelet knows it. */
@@ -66,6 +75,8 @@ interface RunningContainer {
   node: string;
   repository: string;
   startedAt?: number;
+  /** The CFS quota the runtime set from its CPU limit. */
+  cpuLimit?: number;
 }
 
 function cores(quantity: unknown): number | undefined {
@@ -124,7 +135,7 @@ export class MetricsServer implements UsageSource {
       for (const container of this.runningContainers(pod)) {
         const total = byNode.get(container.node) ?? { cores: 0, memory: 0 };
         total.cores += this.containerCores(container);
-        total.memory += resourceProfileOf(container.repository).memoryBytes;
+        total.memory += this.deps.kernel.containerMemoryBytes(container.id);
         byNode.set(container.node, total);
       }
     }
@@ -137,7 +148,7 @@ export class MetricsServer implements UsageSource {
         labels: node.metadata.labels ?? {},
         ...this.window(),
         cpuNanocores: Math.round((overhead.cores + pods.cores) * 1e9),
-        memoryBytes: overhead.memoryBytes + pods.memory,
+        memoryBytes: overhead.memoryBytes + this.deps.kernel.hostMemoryBytes(name) + pods.memory,
       };
     });
   }
@@ -161,7 +172,7 @@ export class MetricsServer implements UsageSource {
       containers: containers.map((c) => ({
         name: c.spec.name,
         cpuNanocores: Math.round(this.containerCores(c) * 1e9),
-        memoryBytes: resourceProfileOf(c.repository).memoryBytes,
+        memoryBytes: this.deps.kernel.containerMemoryBytes(c.id),
       })),
     };
   }
@@ -171,12 +182,19 @@ export class MetricsServer implements UsageSource {
     return { timestamp: last, windowMs: last - (this.state.previousScrape ?? last) };
   }
 
-  /** CPU over the last window: idle plus the requests' cost, at most the limit, scaled down on a saturated node. */
+  /**
+   * CPU over the last window: idle plus the requests' cost plus what its processes burn, at most the CFS quota
+   * (throttled, never killed), scaled down on a saturated node.
+   */
   private containerCores(container: RunningContainer): number {
-    const demand = cpuDemand(resourceProfileOf(container.repository), this.requestRate(container.id));
-    const limit = cores(container.spec.resources?.limits?.cpu);
-    const limited = limit === undefined ? demand : Math.min(demand, limit);
+    const demand = this.demandOf(container.id, container.repository);
+    const limited = container.cpuLimit === undefined ? demand : Math.min(demand, container.cpuLimit);
     return limited * (this.state.saturated[container.node] ?? 1);
+  }
+
+  /** The cores a container would use unhindered. */
+  private demandOf(id: string, repository: string): number {
+    return cpuDemand(resourceProfileOf(repository), this.requestRate(id)) + this.deps.kernel.containerCpuCores(id);
   }
 
   /** Requests per second between the last two scrapes. */
@@ -200,7 +218,14 @@ export class MetricsServer implements UsageSource {
     const id = this.deps.kubelet.containerIds(podUid, spec.name).current;
     const record = id ? this.deps.containers.container(id) : undefined;
     if (!id || record?.state !== 'running') return undefined;
-    return { spec, id, node: record.node, repository: record.image.reference.repository, startedAt: record.startedAt };
+    return {
+      spec,
+      id,
+      node: record.node,
+      repository: record.image.reference.repository,
+      startedAt: record.startedAt,
+      cpuLimit: record.resources?.cpuLimitCores,
+    };
   }
 
   // ---- scraping ----
@@ -234,14 +259,15 @@ export class MetricsServer implements UsageSource {
 
   /**
    * The nodes whose containers ask for more CPU than they have, with the share each gets. Only containers that
-   * served requests can ask for much, so only they are looked at, and their limits only on a node that may be full.
+   * served requests or run busy processes can ask for much, so only they are looked at.
    */
   private saturatedNodes(): Record<string, number> {
     const asked = new Map<string, { total: number; ids: string[] }>();
-    for (const id of Object.keys(this.state.samples)) {
+    const busy = new Set([...Object.keys(this.state.samples), ...this.deps.kernel.cpuBusyContainers()]);
+    for (const id of busy) {
       const record = this.deps.containers.container(id);
       if (record?.state !== 'running') continue;
-      const demand = cpuDemand(resourceProfileOf(record.image.reference.repository), this.requestRate(id));
+      const demand = this.demandOf(id, record.image.reference.repository);
       const node = asked.get(record.node) ?? { total: 0, ids: [] };
       node.total += demand;
       node.ids.push(id);
@@ -254,8 +280,8 @@ export class MetricsServer implements UsageSource {
       if (total <= allocatable) continue;
       const demands: CpuDemand[] = ids.map((id) => {
         const record = this.deps.containers.container(id)!;
-        const demand = cpuDemand(resourceProfileOf(record.image.reference.repository), this.requestRate(id));
-        return { id, node: name, cores: demand, limit: this.limitOf(record.podUid, record.name) };
+        const demand = this.demandOf(id, record.image.reference.repository);
+        return { id, node: name, cores: demand, limit: record.resources?.cpuLimitCores };
       });
       const granted = allocateCpu(demands, { [name]: allocatable });
       const wanted = demands.reduce((sum, d) => sum + Math.min(d.cores, d.limit ?? Infinity), 0);
@@ -263,12 +289,6 @@ export class MetricsServer implements UsageSource {
       if (given < wanted) saturated[name] = given / wanted;
     }
     return saturated;
-  }
-
-  private limitOf(podUid: string, container: string): number | undefined {
-    const sandbox = this.deps.containers.sandbox(podUid);
-    const pod = sandbox ? (this.deps.api.find(PODS, sandbox.namespace, sandbox.podName) as Pod | undefined) : undefined;
-    return cores(pod?.spec.containers.find((c) => c.name === container)?.resources?.limits?.cpu);
   }
 
   /** Adds the synthetic requests served since the last checkpoint at the rates that held. */

@@ -23,6 +23,9 @@ const PROFILES: Record<string, ResourceProfile> = {
   busybox: { cpuPerRequest: 0.001, idleCores: 0, memoryBytes: MI / 2 },
   redis: { cpuPerRequest: 0.00005, idleCores: 0.002, memoryBytes: 4 * MI },
   mysql: { cpuPerRequest: 0.001, idleCores: 0.005, memoryBytes: 380 * MI },
+  // polinux/stress and vish/stress: the hogs' memory and CPU are their processes'. The docs' memory-demo
+  // (assign-memory-resource) reads 162856960 bytes for a 150 MiB hog: 5.3125 MiB above it.
+  stress: { cpuPerRequest: 0, idleCores: 0, memoryBytes: 5.3125 * MI },
 };
 
 const DEFAULT_PROFILE: ResourceProfile = { cpuPerRequest: 0.001, idleCores: 0.001, memoryBytes: 12 * MI };

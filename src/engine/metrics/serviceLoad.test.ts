@@ -3,7 +3,7 @@ import { KubeApiServer } from '../api/kubeApiServer';
 import { createNamespace } from '../cluster/bootstrap';
 import { seedRandom } from '../runtime/random';
 import { DEFAULT_START_TIME } from '../runtime/time';
-import { loadTargets, readyEndpoints } from './serviceLoad';
+import { loadTargets, readyPodEndpoints } from './serviceLoad';
 
 type Endpoint = { pod?: string; kind?: string; ready?: boolean };
 
@@ -48,12 +48,12 @@ describe('ready endpoints of a Service', () => {
       ]),
       slice('other-abc', 'other', 80, [{ pod: 'other-1', ready: true }]),
     );
-    expect(readyEndpoints(api, 'default', 'web')).toEqual([
+    expect(readyPodEndpoints(api, 'default', 'web')).toEqual([
       { pod: 'web-1', port: 8080 },
       { pod: 'web-2', port: 8080 },
       { pod: 'web-4', port: 8080 },
     ]);
-    expect(readyEndpoints(api, 'default', 'missing')).toEqual([]);
+    expect(readyPodEndpoints(api, 'default', 'missing')).toEqual([]);
   });
 
   it('share a load evenly', () => {

@@ -1,7 +1,8 @@
 /**
  * The resource usage model behind the simulated metrics: a container's CPU follows the requests it serves (each
- * costs its image's CPU time) on top of an idle baseline; the CFS quota holds it to its CPU limit, and a node's
- * containers together get no more than the node's allocatable CPU. Memory is the image's working set.
+ * costs its image's CPU time) on top of an idle baseline, plus what its processes burn in busy loops; the CFS quota
+ * holds it to its CPU limit, and a node's containers together get no more than the node's allocatable CPU. Memory is
+ * the kernel's figure: the image's working set plus what the container's processes hold.
  */
 import type { ResourceProfile } from './resourceProfiles';
 

@@ -12,6 +12,8 @@ export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 export interface ServiceEndpoint {
   address: string;
+  /** The pod behind the endpoint (its targetRef), if it is one. */
+  pod?: string;
   hostname?: string;
   nodeName?: string;
   ready: boolean;
@@ -25,13 +27,14 @@ interface SliceShape {
     addresses: string[];
     hostname?: string;
     nodeName?: string;
+    targetRef?: { kind?: string; name?: string };
     conditions?: { ready?: boolean; serving?: boolean; terminating?: boolean };
   }[];
   ports?: { name?: string; port?: number; protocol?: string }[] | null;
 }
 
 /** Every endpoint of every slice of the Service. A nil condition reads as true, except terminating. */
-export function serviceEndpoints(api: ApiServer, service: KubeObject): ServiceEndpoint[] {
+export function serviceEndpoints(api: ApiServer, service: Pick<KubeObject, 'metadata'>): ServiceEndpoint[] {
   const name = service.metadata.name;
   const found: ServiceEndpoint[] = [];
   for (const slice of api.all(ENDPOINT_SLICES, service.metadata.namespace)) {
@@ -45,6 +48,7 @@ export function serviceEndpoints(api: ApiServer, service: KubeObject): ServiceEn
       for (const address of endpoint.addresses) {
         found.push({
           address,
+          ...(endpoint.targetRef?.kind === 'Pod' && endpoint.targetRef.name ? { pod: endpoint.targetRef.name } : {}),
           ...(endpoint.hostname ? { hostname: endpoint.hostname } : {}),
           ...(endpoint.nodeName ? { nodeName: endpoint.nodeName } : {}),
           ready: conditions.ready !== false,
@@ -59,6 +63,6 @@ export function serviceEndpoints(api: ApiServer, service: KubeObject): ServiceEn
 }
 
 /** The endpoints that receive traffic and DNS answers: ready ones. */
-export function readyEndpoints(api: ApiServer, service: KubeObject): ServiceEndpoint[] {
+export function readyEndpoints(api: ApiServer, service: Pick<KubeObject, 'metadata'>): ServiceEndpoint[] {
   return serviceEndpoints(api, service).filter((e) => e.ready);
 }

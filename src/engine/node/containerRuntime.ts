@@ -10,13 +10,17 @@ import {
   createEmptyTree,
   createFileSystemView,
   createRootTree,
-  createTreeFromFiles,
+  type FsFileNode,
+  type FsNode,
+  type FsTree,
   type Mount,
   type TreeRegistry,
 } from '../os/fs';
 import { nextUint32, type RandomState } from '../runtime/random';
 import type { FileSystemView, NetworkStack } from '../os/types';
 import { createCachedFileSystemView, type TreeChanges } from './cachedFileSystemView';
+import { resourceProfileOf } from '../metrics/resourceProfiles';
+import { treeOfFileSet, type VolumeFileSet } from './volumeFileSet';
 
 export interface SandboxRecord {
   podUid: string;
@@ -41,6 +45,14 @@ export interface LogChunk {
   text: string;
 }
 
+/** CRI LinuxContainerResources, as far as the simulation enforces them: the cgroup's memory and CPU limits. */
+export interface LinuxContainerResources {
+  /** `memory.max`. */
+  memoryLimitBytes?: number;
+  /** The CFS quota as a share of one core per period (`cpu.max`). */
+  cpuLimitCores?: number;
+}
+
 export interface ContainerRecord {
   id: string;
   podUid: string;
@@ -54,6 +66,7 @@ export interface ContainerRecord {
   argv: string[];
   /** `stdin: true`: the main process's stdin stays open. */
   stdinOpen?: true;
+  resources?: LinuxContainerResources;
   mainPid?: number;
   state: 'created' | 'running' | 'exited';
   createdAt: number;
@@ -61,6 +74,8 @@ export interface ContainerRecord {
   finishedAt?: number;
   exitCode?: number;
   signal?: string;
+  /** The OOM killer ended it: containerd reports the exit with reason `OOMKilled`. */
+  oomKilled?: true;
   log: LogChunk[];
 }
 
@@ -244,21 +259,44 @@ export class ContainerRuntime {
   }
 
   /** A pod-level volume whose files (paths relative to the volume) are written when it is set up (projected). */
-  ensurePodVolumeWithFiles(
-    podUid: string,
-    volume: string,
-    files: () => Record<string, string>,
-    fileMode: number,
-  ): string {
+  ensurePodVolumeWithFiles(podUid: string, volume: string, contents: () => VolumeFileSet): string {
     const treeId = `vol:${podUid}/${volume}`;
-    this.state.trees[treeId] ??= createTreeFromFiles(
-      Object.fromEntries(Object.entries(files()).map(([path, content]) => [`/${path}`, content])),
-      this.now(),
-      fileMode,
-    );
+    this.state.trees[treeId] ??= treeOfFileSet(contents(), this.now());
     this.treeChanges.count++;
     if (this.pods) ownedBy(this.pods, podUid).volumes.add(treeId);
     return treeId;
+  }
+
+  /**
+   * Rewrites a volume set up by `ensurePodVolumeWithFiles` when its contents changed, all files at once as the
+   * kubelet's atomic writer swaps them; `keep` paths stay as they are. Returns whether anything changed.
+   */
+  refreshPodVolumeFiles(podUid: string, volume: string, contents: VolumeFileSet & { keep?: string[] }): boolean {
+    const treeId = `vol:${podUid}/${volume}`;
+    const current = this.state.trees[treeId];
+    if (!current) return false;
+    const next = treeOfFileSet(contents, this.now());
+    for (const path of contents.keep ?? []) {
+      const kept = current.nodes[`/${path}`];
+      if (kept) next.nodes[`/${path}`] = kept;
+    }
+    const same = (a: FsNode | undefined, b: FsNode) =>
+      a?.type === b.type && a.mode === b.mode && (a.type === 'dir' || a.content === (b as FsFileNode).content);
+    const paths = Object.keys(next.nodes);
+    if (
+      paths.length === Object.keys(current.nodes).length &&
+      paths.every((p) => same(current.nodes[p], next.nodes[p]!))
+    )
+      return false;
+    // In place: file system views hold the tree object.
+    current.nodes = next.nodes;
+    this.treeChanges.count++;
+    return true;
+  }
+
+  /** A node's hostPath directory if something has used it. */
+  hostPathTree(node: string, path: string): FsTree | undefined {
+    return this.state.trees[`host:${node}:${path}`];
   }
 
   /** A hostPath directory: one tree per node and path, surviving pods. */
@@ -267,6 +305,24 @@ export class ContainerRuntime {
     this.state.trees[treeId] ??= createEmptyTree(this.now());
     this.treeChanges.count++;
     return treeId;
+  }
+
+  /**
+   * A PersistentVolume's data: one tree per volume, created on first mount and shared by every pod that mounts the
+   * volume, on any node; it outlives the pods (a StatefulSet pod recreated finds its files).
+   */
+  ensurePersistentVolume(pvName: string): string {
+    const treeId = `pv:${pvName}`;
+    this.state.trees[treeId] ??= createEmptyTree(this.now());
+    this.treeChanges.count++;
+    return treeId;
+  }
+
+  /** The storage behind a PersistentVolume is gone (its reclaim policy deleted it): its data goes too. */
+  dropPersistentVolume(pvName: string): void {
+    if (!(`pv:${pvName}` in this.state.trees)) return;
+    delete this.state.trees[`pv:${pvName}`];
+    this.treeChanges.count++;
   }
 
   // ---- containers ----
@@ -282,6 +338,7 @@ export class ContainerRuntime {
     mounts: Mount[];
     runtimeFiles: Record<string, string>;
     stdinOpen?: boolean;
+    resources?: LinuxContainerResources;
   }): ContainerRecord {
     const sandbox = this.state.sandboxes[input.podUid];
     if (!sandbox) throw new Error(`no sandbox for pod ${input.podUid}`);
@@ -301,6 +358,7 @@ export class ContainerRuntime {
       workingDir: input.workingDir,
       argv: input.argv,
       ...(input.stdinOpen ? { stdinOpen: true as const } : {}),
+      ...(input.resources ? { resources: input.resources } : {}),
       state: 'created',
       createdAt: this.now(),
       log: [],
@@ -336,6 +394,12 @@ export class ContainerRuntime {
     if (signal) record.signal = signal;
     delete record.mainPid;
     return record;
+  }
+
+  /** The kernel's OOM killer is ending the container (containerd's TaskOOM event). */
+  markOomKilled(id: string): void {
+    const record = this.state.containers[id];
+    if (record && record.state === 'running') record.oomKilled = true;
   }
 
   container(id: string): ContainerRecord | undefined {
@@ -395,6 +459,8 @@ export class ContainerRuntime {
       hasCommand: (name) => commands.has(name.slice(name.lastIndexOf('/') + 1)) || isExecutableFile(fs, name),
       mainPid: record.mainPid,
       userland: record.image.userland,
+      memoryLimitBytes: record.resources?.memoryLimitBytes,
+      baseMemoryBytes: resourceProfileOf(record.image.reference.repository).memoryBytes,
     };
   }
 

@@ -46,11 +46,15 @@ export interface ProcessRecord {
   stdin: string;
   /** stdin is a terminal the runtime holds open (`stdin: true`): reading past `stdin` waits instead of ending. */
   stdinOpen?: true;
-  blocked?: { wakeAt?: number; waitFor?: number };
+  blocked?: { wakeAt?: number; waitFor?: number; waitAny?: true };
   /** Exit statuses of finished children not yet reaped. */
   childExits: Record<number, number>;
   /** Set when a signal wake is queued, so repeated signals coalesce. */
   pendingSignals: Signal[];
+  /** Memory the process holds (its resident set), beyond the image's base that the container is charged anyway. */
+  residentBytes?: number;
+  /** Cores the process would burn unhindered (a busy loop: 1). */
+  cpuCores?: number;
 }
 
 export interface KernelState {
@@ -62,6 +66,8 @@ export interface KernelState {
   nextCaptureId: number;
   /** container id → HTTP requests its processes served (metrics-server turns the increase into CPU use). */
   httpServed: Record<string, number>;
+  /** node → bytes of memory used on it outside any container (`kubeplay node pressure`); absent in older snapshots. */
+  hostMemory?: Record<string, number>;
 }
 
 /** What the kernel needs to know about a container; provided by the container runtime. */
@@ -76,6 +82,10 @@ export interface ContainerContext {
   mainPid?: number;
   /** The image's userland: which tools' wording its utilities and shell use. */
   userland?: Userland;
+  /** The container cgroup's memory limit (`memory.max`); none when the container has no memory limit. */
+  memoryLimitBytes?: number;
+  /** What the container uses while its processes run, before anything they allocate: the image's working set. */
+  baseMemoryBytes?: number;
 }
 
 export interface KernelHooks {
@@ -84,6 +94,8 @@ export interface KernelHooks {
   onMainExit(containerId: string, exitCode: number, signal: Signal | undefined): void;
   /** Text written by a container's processes to its log. */
   onLog(containerId: string, stream: 'stdout' | 'stderr', text: string): void;
+  /** The OOM killer is about to end a container (the runtime reports it as `OOMKilled`). */
+  onOomKill?(containerId: string): void;
 }
 
 const TASK_WAKE = 'kernel/wake';
@@ -114,6 +126,8 @@ interface ProcessIndex {
   order: Map<ProcessRecord, number>;
   nextOrder: number;
   byContainer: Map<string, Set<ProcessRecord>>;
+  /** Processes that burn CPU of their own (`setCpuUse`). */
+  busy: Set<ProcessRecord>;
   byPidNs: Map<string, Set<ProcessRecord>>;
 }
 
@@ -147,7 +161,15 @@ export class Kernel {
   }
 
   static initialState(): KernelState {
-    return { processes: {}, nextPid: {}, listeners: {}, captures: {}, nextCaptureId: 1, httpServed: {} };
+    return {
+      processes: {},
+      nextPid: {},
+      listeners: {},
+      captures: {},
+      nextCaptureId: 1,
+      httpServed: {},
+      hostMemory: {},
+    };
   }
 
   /** Reserves PID 1 of a shared PID namespace for the sandbox's `/pause` process. */
@@ -255,6 +277,44 @@ export class Kernel {
   /** HTTP requests a container's processes have served since it started. */
   httpRequestsServed(containerId: string): number {
     return this.state.httpServed[containerId] ?? 0;
+  }
+
+  /**
+   * A container's memory usage (its cgroup's working set): the image's base while any of its processes runs, plus
+   * what those processes hold. 0 once none runs.
+   */
+  containerMemoryBytes(containerId: string): number {
+    const processes = this.processIndex().byContainer.get(containerId);
+    if (!processes || processes.size === 0) return 0;
+    let bytes = this.hooks.container(containerId)?.baseMemoryBytes ?? 0;
+    for (const record of processes) bytes += record.residentBytes ?? 0;
+    return bytes;
+  }
+
+  /** The cores a container's processes would burn unhindered; the CFS quota and the node's cores come later. */
+  containerCpuCores(containerId: string): number {
+    let cores = 0;
+    for (const record of this.processIndex().byContainer.get(containerId) ?? []) cores += record.cpuCores ?? 0;
+    return cores;
+  }
+
+  /** The containers whose processes burn CPU of their own (busy loops), beyond serving requests. */
+  cpuBusyContainers(): string[] {
+    const ids = new Set<string>();
+    for (const record of this.processIndex().busy) ids.add(record.containerId);
+    return [...ids];
+  }
+
+  /** Memory used on a node outside any container: a runaway host process, as `kubeplay node pressure` makes. */
+  hostMemoryBytes(node: string): number {
+    return this.state.hostMemory?.[node] ?? 0;
+  }
+
+  /** Sets the memory used on a node outside any container (0 releases it). */
+  setHostMemory(node: string, bytes: number): void {
+    const hostMemory = (this.state.hostMemory ??= {});
+    if (bytes > 0) hostMemory[node] = bytes;
+    else delete hostMemory[node];
   }
 
   isListening(netNs: string, port: number): boolean {
@@ -395,6 +455,11 @@ export class Kernel {
         const code = record.childExits[step.waitFor];
         if (code !== undefined) next = { kind: 'child-exited', pid: step.waitFor, code };
       }
+      if (step.waitAny) {
+        record.blocked.waitAny = true;
+        const [pid, code] = Object.entries(record.childExits)[0] ?? [];
+        if (code !== undefined) next = { kind: 'child-exited', pid: Number(pid), code };
+      }
       if (step.wakeAt !== undefined) {
         record.blocked.wakeAt = step.wakeAt;
         this.runtime.at(step.wakeAt, TASK_WAKE, { key: processKey(record.pidNs, record.pid), wakeAt: step.wakeAt });
@@ -433,7 +498,7 @@ export class Kernel {
     const parent = this.state.processes[processKey(record.pidNs, record.ppid)];
     if (parent) {
       parent.childExits[record.pid] = code;
-      if (notify && parent.blocked?.waitFor === record.pid) {
+      if (notify && (parent.blocked?.waitFor === record.pid || parent.blocked?.waitAny)) {
         const wakeAt = this.runtime.now();
         parent.blocked = { wakeAt, waitFor: record.pid };
         const payload: WakePayload = {
@@ -452,6 +517,19 @@ export class Kernel {
     if (isMain) this.hooks.onMainExit(record.containerId, code, signal);
   }
 
+  /**
+   * The cgroup OOM killer: with `memory.oom.group` set, as the kubelet sets it on cgroup v2, every process of the
+   * container dies by SIGKILL, the main process first, so the container exits 137.
+   */
+  private oomKill(containerId: string): void {
+    this.hooks.onOomKill?.(containerId);
+    const index = this.processIndex();
+    const group = [...(index.byContainer.get(containerId) ?? [])].sort(
+      (a, b) => index.order.get(a)! - index.order.get(b)!,
+    );
+    for (const record of group) this.terminate(record, 128 + SIGNAL_NUMBERS.SIGKILL, 'SIGKILL', true);
+  }
+
   /** The processes that go down with `record`: its container's, and for a PID 1 its namespace's, oldest first. */
   private groupOf(record: ProcessRecord): ProcessRecord[] {
     const index = this.processIndex();
@@ -462,7 +540,7 @@ export class Kernel {
 
   private processIndex(): ProcessIndex {
     if (!this.index) {
-      this.index = { order: new Map(), nextOrder: 0, byContainer: new Map(), byPidNs: new Map() };
+      this.index = { order: new Map(), nextOrder: 0, byContainer: new Map(), byPidNs: new Map(), busy: new Set() };
       for (const record of Object.values(this.state.processes)) this.indexProcess(record);
     }
     return this.index;
@@ -475,6 +553,7 @@ export class Kernel {
     index.order.set(record, index.nextOrder++);
     addToGroup(index.byContainer, record.containerId, record);
     addToGroup(index.byPidNs, record.pidNs, record);
+    if (record.cpuCores) index.busy.add(record);
   }
 
   private unindexProcess(record: ProcessRecord): void {
@@ -483,6 +562,7 @@ export class Kernel {
     index.order.delete(record);
     removeFromGroup(index.byContainer, record.containerId, record);
     removeFromGroup(index.byPidNs, record.pidNs, record);
+    index.busy.delete(record);
   }
 
   private io(record: ProcessRecord): ProcessIO {
@@ -586,6 +666,21 @@ export class Kernel {
         const code = record.childExits[pid];
         if (code !== undefined) delete record.childExits[pid];
         return code;
+      },
+      setResidentMemory: (bytes) => {
+        const grew = bytes > (record.residentBytes ?? 0);
+        if (bytes > 0) record.residentBytes = bytes;
+        else delete record.residentBytes;
+        const limit = context.memoryLimitBytes;
+        if (!grew || limit === undefined || this.containerMemoryBytes(record.containerId) <= limit) return true;
+        this.oomKill(record.containerId);
+        return false;
+      },
+      setCpuUse: (cores) => {
+        if (cores > 0) record.cpuCores = cores;
+        else delete record.cpuCores;
+        if (cores > 0) this.index?.busy.add(record);
+        else this.index?.busy.delete(record);
       },
     };
   }

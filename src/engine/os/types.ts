@@ -185,18 +185,27 @@ export interface SystemCalls {
   unlisten(port: number): void;
   /** Exit status of a finished child, once (like waitpid); undefined while it runs or if not a child. */
   reapChild(pid: number): number | undefined;
+  /**
+   * The process's resident memory is now `bytes` (it allocated and touched, or freed). Past the container's memory
+   * limit the kernel's OOM killer ends the container; then this returns false and the process is already gone.
+   * Optional: kernels that model no memory leave it out.
+   */
+  setResidentMemory?(bytes: number): boolean;
+  /** The CPU the process burns from now on, in cores, were nothing to hold it back (a busy loop: 1). */
+  setCpuUse?(cores: number): void;
 }
 
 /**
  * What a program returns when it yields control.
  * - `exit`: the process ends with this status.
- * - `block`: wait until `wakeAt` (virtual ms since epoch), until child `waitFor` exits, or forever (neither set:
- *   a daemon that only reacts to requests and signals). Any delivered signal the program handles also wakes it.
+ * - `block`: wait until `wakeAt` (virtual ms since epoch), until child `waitFor` exits (with `waitAny`, until any
+ *   child exits, as wait(2) does), or forever (none set: a daemon that only reacts to requests and signals). Any
+ *   delivered signal the program handles also wakes it.
  * - `exec`: replace this process image with argv (pid kept), as `exec nginx -g 'daemon off;'` does.
  */
 export type ProgramStep =
   | { kind: 'exit'; code: number }
-  | { kind: 'block'; wakeAt?: number; waitFor?: number }
+  | { kind: 'block'; wakeAt?: number; waitFor?: number; waitAny?: true }
   | { kind: 'exec'; argv: string[]; env: Record<string, string>; cwd: string };
 
 /** Why `step` was called. */

@@ -1,7 +1,8 @@
 /**
  * The default profile's Filter plugins that apply here, in the profile's order (pkg/scheduler/apis/config/v1:
- * NodeUnschedulable, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit). The first failing plugin decides
- * a node's status (framework/runtime/framework.go: RunFilterPlugins); reasons are the plugins' exact strings.
+ * NodeUnschedulable, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit; then VolumeBinding, which needs
+ * the pod's claims and lives in volumeBinding.ts). The first failing plugin decides a node's status
+ * (framework/runtime/framework.go: RunFilterPlugins); reasons are the plugins' exact strings.
  */
 import type { Pod, Taint } from '../api/kinds';
 import { podRequests } from '../resources/podResources';
@@ -9,7 +10,8 @@ import { matchesRequiredNodeAffinity, hasRequiredNodeAffinity } from './nodeAffi
 import { firstUntoleratedTaint, formatTaintForScheduler, toleratesTaint } from './taints';
 import { hostPortsOf, portsConflict, type NodeInfo } from './nodeInfo';
 
-export type PluginName = 'NodeUnschedulable' | 'TaintToleration' | 'NodeAffinity' | 'NodePorts' | 'NodeResourcesFit';
+export type PluginName =
+  'NodeUnschedulable' | 'TaintToleration' | 'NodeAffinity' | 'NodePorts' | 'NodeResourcesFit' | 'VolumeBinding';
 
 /** Unschedulable: preemption might help; UnschedulableAndUnresolvable: it cannot. */
 export type StatusCode = 'Unschedulable' | 'UnschedulableAndUnresolvable';

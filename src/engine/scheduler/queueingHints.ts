@@ -5,16 +5,22 @@
  * goes back on any event.
  */
 import type { Node, Pod, Taint } from '../api/kinds';
+import type { KubeObject } from '../api/types';
 import { nodeAllocatable, podRequests } from '../resources/podResources';
 import { matchesRequiredNodeAffinity } from './nodeAffinity';
 import { firstUntoleratedTaint, toleratesTaint } from './taints';
 import { hostPortsOf, portsConflict } from './nodeInfo';
+import { claimNamesOf } from './volumeBinding';
 
 export type ClusterEvent =
   | { kind: 'NodeAdd'; node: Node }
   | { kind: 'NodeUpdate'; old: Node; node: Node }
   | { kind: 'AssignedPodDelete'; pod: Pod }
-  | { kind: 'UnscheduledPodUpdate'; old: Pod; pod: Pod };
+  | { kind: 'UnscheduledPodUpdate'; old: Pod; pod: Pod }
+  | { kind: 'ClaimAddOrUpdate'; claim: KubeObject }
+  | { kind: 'VolumeAddOrUpdate' }
+  | { kind: 'StorageClassAdd' }
+  | { kind: 'StorageClassUpdate'; old: KubeObject; storageClass: KubeObject };
 
 const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
 
@@ -77,6 +83,35 @@ function pluginHint(plugin: string, pod: Pod, event: ClusterEvent): boolean {
       if (event.kind === 'NodeUpdate')
         return fitsEmptyNode(pod, event.node) && allocatableIncreased(pod, event.old, event.node);
       return false;
+    case 'VolumeBinding':
+      return volumeBindingHint(pod, event);
+    default:
+      return false;
+  }
+}
+
+/**
+ * VolumeBinding's EventsToRegister: any node added or relabelled, any volume added or changed, a change to one of
+ * the pod's claims (isSchedulableAfterPersistentVolumeClaimChange), a new class or new allowedTopologies.
+ */
+function volumeBindingHint(pod: Pod, event: ClusterEvent): boolean {
+  switch (event.kind) {
+    case 'NodeAdd':
+    case 'VolumeAddOrUpdate':
+    case 'StorageClassAdd':
+      return true;
+    case 'NodeUpdate':
+      return JSON.stringify(event.old.metadata.labels ?? {}) !== JSON.stringify(event.node.metadata.labels ?? {});
+    case 'ClaimAddOrUpdate':
+      return (
+        event.claim.metadata.namespace === pod.metadata.namespace &&
+        claimNamesOf(pod).includes(event.claim.metadata.name ?? '')
+      );
+    case 'StorageClassUpdate':
+      return (
+        JSON.stringify(event.old.allowedTopologies ?? null) !==
+        JSON.stringify(event.storageClass.allowedTopologies ?? null)
+      );
     default:
       return false;
   }

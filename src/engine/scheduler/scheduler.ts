@@ -3,7 +3,8 @@
  * arrival, backoffQ, unschedulablePods — internal/queue/scheduling_queue.go); each attempt filters every node
  * (filters.ts), scores the feasible ones (scoring.ts) and binds to the best, a tie broken by the seeded random
  * source. A failed attempt records `FailedScheduling` and the PodScheduled condition; the pod then waits until a
- * cluster event may help the plugins that rejected it (queueingHints.ts), or at most 5 minutes.
+ * cluster event may help the plugins that rejected it (queueingHints.ts), or at most 5 minutes. A pod whose claims
+ * still need binding is assumed on its node while VolumeBinding's PreBind waits for them (volumeBinding.ts).
  */
 import type { ApiServer } from '../api/apiServer';
 import type { Node, Pod } from '../api/kinds';
@@ -21,10 +22,21 @@ import { failedSchedulingMessage, rejectingPlugins, type Diagnosis } from './fit
 import { nodeNamesFromAffinity } from './nodeAffinity';
 import { countMatching, scoreNodes, type SpreadCounter } from './scoring';
 import { isWorthRequeuing, type ClusterEvent } from './queueingHints';
+import {
+  checkBindings,
+  filterVolumeBinding,
+  preBindWrites,
+  preFilterVolumeBinding,
+  type PodVolumeClaims,
+  type PodVolumes,
+} from './volumeBinding';
 
 const PODS = resolveResourceName('pods')!;
 const NODES = resolveResourceName('nodes')!;
 const SERVICES = resolveResourceName('services')!;
+const CLAIMS = resolveResourceName('persistentvolumeclaims')!;
+const VOLUMES = resolveResourceName('persistentvolumes')!;
+const STORAGE_CLASSES = resolveResourceName('storageclasses.storage.k8s.io')!;
 const SCHEDULER_NAME = 'default-scheduler';
 /** Controllers whose selector DefaultSelector adds to a pod's spreading selector. */
 const SPREADING_CONTROLLERS: Record<string, ResourceType> = {
@@ -36,6 +48,7 @@ const SPREADING_CONTROLLERS: Record<string, ResourceType> = {
 const TASK_CYCLE = 'scheduler/cycle';
 const TASK_FLUSH = 'scheduler/flush-unschedulable';
 const TASK_EVENTS = 'scheduler/event-series';
+const TASK_PREBIND = 'scheduler/prebind';
 
 // scheduling_queue.go defaults.
 const INITIAL_BACKOFF_MS = 1_000;
@@ -45,6 +58,10 @@ const FLUSH_UNSCHEDULABLE_PERIOD_MS = 30_000;
 // tools/events/event_broadcaster.go housekeeping periods.
 const EVENT_FINISH_PERIOD_MS = 6 * 60_000;
 const EVENT_REFRESH_PERIOD_MS = 30 * 60_000;
+// VolumeBinding's PreBind: it polls the claims every second (wait.PollUntilContextTimeout) for at most
+// VolumeBindingArgs.BindTimeoutSeconds (600 s by default).
+const PREBIND_POLL_MS = 1_000;
+const BIND_TIMEOUT_MS = 600_000;
 /** validation.NoteLengthLimit, which the scheduler truncates its event notes to. */
 const NOTE_LENGTH_LIMIT = 1024;
 
@@ -67,6 +84,19 @@ export interface QueuedPod {
   rejectedBy: string[];
 }
 
+/** A pod assumed on a node while VolumeBinding's PreBind waits for its claims to be bound. */
+export interface VolumeBindingWait {
+  namespace: string;
+  name: string;
+  node: string;
+  /** When PreBind started, for its timeout. */
+  since: number;
+  /** Claim name → the existing volume PreBind bound it to (the other claims were sent to provisioning). */
+  preBound: Record<string, string>;
+  attempts: number;
+  priority: number;
+}
+
 export interface SchedulerState {
   /** Virtual ms the scheduler started; its periodic loops tick from it. */
   startedAt?: number;
@@ -76,9 +106,12 @@ export interface SchedulerState {
   queue: Record<string, QueuedPod>;
   /** Next arrival sequence number. */
   arrivals: number;
+  /** uid → pod waiting in PreBind for its volumes. */
+  binding?: Record<string, VolumeBindingWait>;
 }
 
 type Failure = { message: string; rejectedBy: string[] };
+type Placement = { node: Node; volumes?: PodVolumes };
 
 /** calculateBackoffDuration: 1 s doubled per earlier attempt, at most 10 s. */
 function backoffDuration(attempts: number): number {
@@ -110,7 +143,7 @@ function isAssigned(pod: Pod): boolean {
 }
 
 export class Scheduler {
-  private readonly nodeInfos = new NodeInfoCache(() => this.api.all(PODS) as Pod[]);
+  private readonly nodeInfos = new NodeInfoCache(() => (this.api.all(PODS) as Pod[]).map((pod) => this.assumed(pod)));
   /** Derived, not state: NodeInfo → `namespace selector` → countMatching over its pods. */
   private readonly spreadCounts = new WeakMap<NodeInfo, Map<string, number>>();
 
@@ -124,6 +157,7 @@ export class Scheduler {
     runtime.on(TASK_CYCLE, () => this.runCycle());
     runtime.on(TASK_FLUSH, () => this.flushUnschedulable());
     runtime.on(TASK_EVENTS, () => this.eventHousekeeping());
+    runtime.on(TASK_PREBIND, (task) => this.pollBinding(task.payload as string));
     api.watch((event, resource, previous) => this.onChange(event.type, event.object, resource, previous));
   }
 
@@ -138,11 +172,26 @@ export class Scheduler {
     else if (resource === NODES && type === 'ADDED') this.onClusterEvent({ kind: 'NodeAdd', node: object as Node });
     else if (resource === NODES && type === 'MODIFIED' && previous)
       this.onClusterEvent({ kind: 'NodeUpdate', old: previous as Node, node: object as Node });
+    else if (type === 'DELETED') return;
+    else if (resource === CLAIMS) this.onClusterEvent({ kind: 'ClaimAddOrUpdate', claim: object });
+    else if (resource === VOLUMES) this.onClusterEvent({ kind: 'VolumeAddOrUpdate' });
+    else if (resource === STORAGE_CLASSES && type === 'ADDED') this.onClusterEvent({ kind: 'StorageClassAdd' });
+    else if (resource === STORAGE_CLASSES && previous)
+      this.onClusterEvent({ kind: 'StorageClassUpdate', old: previous, storageClass: object });
+  }
+
+  /** The pod as the scheduler cache holds it: on its node while it waits in PreBind. */
+  private assumed(pod: Pod): Pod {
+    const waiting = this.state.binding?.[pod.metadata.uid!];
+    if (!waiting || pod.spec.nodeName) return pod;
+    return { ...pod, spec: { ...pod.spec, nodeName: waiting.node } };
   }
 
   private onPodChange(type: string, pod: Pod, previous: Pod | undefined): void {
-    this.nodeInfos.podChanged(pod, type === 'DELETED', previous);
+    this.nodeInfos.podChanged(this.assumed(pod), type === 'DELETED', previous && this.assumed(previous));
     const uid = pod.metadata.uid!;
+    // PreBind gives up on a pod that is gone or being deleted; its next poll finds that out.
+    if (this.state.binding?.[uid]) return;
     const queued = this.state.queue[uid];
     if (type === 'DELETED' || !this.wantsScheduling(pod)) {
       if (queued) delete this.state.queue[uid];
@@ -178,6 +227,7 @@ export class Scheduler {
   private wantsScheduling(pod: Pod): boolean {
     return (
       !pod.spec.nodeName &&
+      !this.state.binding?.[pod.metadata.uid!] &&
       !pod.metadata.deletionTimestamp &&
       (pod.spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME &&
       (pod.spec.schedulingGates ?? []).length === 0
@@ -270,6 +320,13 @@ export class Scheduler {
 
   // ------------------------------------------------------------------ one scheduling attempt
 
+  /** PreFilter and Filter listers of VolumeBinding: the API server's claims, volumes and classes. */
+  private readonly volumeLister = {
+    find: (resource: ResourceType, namespace: string | undefined, name: string) =>
+      this.api.find(resource, namespace, name),
+    all: (resource: ResourceType) => this.api.all(resource),
+  };
+
   private scheduleOne(uid: string): void {
     const queued = this.state.queue[uid]!;
     const pod = this.api.find(PODS, queued.namespace, queued.name) as Pod | undefined;
@@ -289,8 +346,18 @@ export class Scheduler {
       this.recordFailure(queued, pod, result);
       return;
     }
-    const bound = this.api.bind(pod.metadata.namespace!, pod.metadata.name, result.node.metadata.name);
     delete this.state.queue[uid];
+    const volumes = result.volumes;
+    if (volumes && (volumes.staticBindings.length > 0 || volumes.provisions.length > 0)) {
+      this.startPreBind(queued, pod, result.node, volumes);
+      return;
+    }
+    this.bindPod(pod, result.node.metadata.name);
+  }
+
+  /** The Bind extension point (DefaultBinder) and the `Scheduled` event. */
+  private bindPod(pod: Pod, node: string): void {
+    const bound = this.api.bind(pod.metadata.namespace!, pod.metadata.name, node);
     if (!bound.ok) return;
     this.events.eventf(
       referenceTo(pod as unknown as KubeObject),
@@ -298,14 +365,105 @@ export class Scheduler {
       'Normal',
       'Scheduled',
       'Binding',
-      `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${result.node.metadata.name}`,
+      `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`,
       this.reporter(),
     );
     this.scheduleEventHousekeeping();
   }
 
+  /**
+   * Reserve and PreBind of VolumeBinding: the pod is assumed on the node, the chosen volumes are pre-bound and the
+   * claims to provision get the selected node; then PreBind polls until the PV controller has bound them all.
+   */
+  private startPreBind(queued: QueuedPod, pod: Pod, node: Node, volumes: PodVolumes): void {
+    const uid = pod.metadata.uid!;
+    const nodeName = node.metadata.name;
+    const preBound: Record<string, string> = {};
+    for (const { claim, volume } of volumes.staticBindings)
+      preBound[claim.metadata.name ?? ''] = volume.metadata.name ?? '';
+    (this.state.binding ??= {})[uid] = {
+      namespace: queued.namespace,
+      name: queued.name,
+      node: nodeName,
+      since: this.runtime.now(),
+      preBound,
+      attempts: queued.attempts,
+      priority: queued.priority,
+    };
+    this.nodeInfos.podChanged(this.assumed(pod), false, pod);
+    for (const object of preBindWrites(volumes, nodeName)) {
+      const written = this.api.update(object);
+      if (!written.ok) {
+        this.failBinding(uid, `running PreBind plugin "VolumeBinding": ${written.error.message}`);
+        return;
+      }
+    }
+    this.runtime.after(PREBIND_POLL_MS, TASK_PREBIND, uid, `${TASK_PREBIND}/${uid}`);
+  }
+
+  /** One poll of PreBind: bind the pod once its claims are bound, give up on errors or after the timeout. */
+  private pollBinding(uid: string): void {
+    const waiting = this.state.binding?.[uid];
+    if (!waiting) return;
+    const pod = this.api.find(PODS, waiting.namespace, waiting.name) as Pod | undefined;
+    const node = this.api.find(NODES, undefined, waiting.node) as Node | undefined;
+    if (!pod || pod.metadata.uid !== uid || pod.metadata.deletionTimestamp || pod.spec.nodeName || !node) {
+      this.forgetBinding(uid, pod?.metadata.uid === uid ? pod : undefined);
+      return;
+    }
+    const check = checkBindings(pod, node, waiting.preBound, this.volumeLister);
+    if (check === true) {
+      this.forgetBinding(uid, pod);
+      this.bindPod(pod, waiting.node);
+    } else if (typeof check === 'string') {
+      this.failBinding(uid, `running PreBind plugin "VolumeBinding": binding volumes: ${check}`);
+    } else if (this.runtime.now() - waiting.since >= BIND_TIMEOUT_MS) {
+      this.failBinding(uid, 'running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded');
+    } else {
+      this.runtime.after(PREBIND_POLL_MS, TASK_PREBIND, uid, `${TASK_PREBIND}/${uid}`);
+    }
+  }
+
+  /** The pod leaves PreBind: no longer assumed on the node. */
+  private forgetBinding(uid: string, pod: Pod | undefined): void {
+    const waiting = this.state.binding?.[uid];
+    if (!waiting) return;
+    const assumed = pod && this.assumed(pod);
+    delete this.state.binding![uid];
+    if (Object.keys(this.state.binding!).length === 0) delete this.state.binding;
+    if (pod && assumed) this.nodeInfos.podChanged(pod, false, assumed);
+  }
+
+  /**
+   * handleBindingCycleError: the assumption is undone (the volume writes are not), a FailedScheduling event with
+   * the error and the SchedulerError condition, and the pod tries again after its back-off.
+   */
+  private failBinding(uid: string, message: string): void {
+    const waiting = this.state.binding?.[uid];
+    const pod = waiting && (this.api.find(PODS, waiting.namespace, waiting.name) as Pod | undefined);
+    this.forgetBinding(uid, pod);
+    if (!waiting || !pod || pod.metadata.uid !== uid) return;
+    const now = this.runtime.now();
+    this.reportFailure(pod, message, 'SchedulerError');
+    const backoffUntil = now + backoffDuration(waiting.attempts);
+    this.state.queue[uid] = {
+      namespace: waiting.namespace,
+      name: waiting.name,
+      queue: 'backoff',
+      priority: waiting.priority,
+      timestamp: now,
+      sequence: this.state.arrivals++,
+      readyAt: now + TIMING.schedulingMs,
+      attempts: waiting.attempts,
+      backoffUntil,
+      rejectedBy: [],
+    };
+    this.wakeAt(backoffUntil);
+    this.scheduleEventHousekeeping();
+  }
+
   /** schedulePod: PreFilter, Filter on every node, then Score and selectHost among the feasible ones. */
-  private findNode(pod: Pod, infos: NodeInfo[]): { node: Node } | Failure {
+  private findNode(pod: Pod, infos: NodeInfo[]): Placement | Failure {
     const diagnosis: Diagnosis = { numAllNodes: infos.length, nodes: new Map() };
     const restriction = nodeNamesFromAffinity(pod);
     let candidates = infos;
@@ -324,20 +482,35 @@ export class Scheduler {
         reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"],
       };
     }
+    let claims: PodVolumeClaims | undefined;
+    if (!diagnosis.preFilter) {
+      const volumes = preFilterVolumeBinding(pod, this.volumeLister);
+      if (volumes && 'status' in volumes) {
+        diagnosis.preFilter = volumes.status;
+        candidates = [];
+      } else claims = volumes?.claims;
+    }
     const feasible: NodeInfo[] = [];
+    const podVolumes = new Map<NodeInfo, PodVolumes>();
     for (const info of candidates) {
-      const status: FilterStatus | undefined = runFilters(pod, info);
+      let status: FilterStatus | undefined = runFilters(pod, info);
+      if (!status && claims) {
+        const volumes = filterVolumeBinding(claims, info.node, this.volumeLister);
+        if ('status' in volumes) status = volumes.status;
+        else podVolumes.set(info, volumes.volumes);
+      }
       if (status) diagnosis.nodes.set(info.node.metadata.name, status);
       else feasible.push(info);
     }
     if (feasible.length === 0)
       return { message: failedSchedulingMessage(pod, diagnosis), rejectedBy: rejectingPlugins(diagnosis) };
-    if (feasible.length === 1) return { node: feasible[0]!.node };
+    const placed = (info: NodeInfo): Placement => ({ node: info.node, volumes: podVolumes.get(info) });
+    if (feasible.length === 1) return placed(feasible[0]!);
     const selector = this.spreadSelector(pod);
     const scores = scoreNodes(pod, feasible, infos, selector, selector && this.spreadCounter(pod, selector));
     const best = Math.max(...scores);
     const top = feasible.filter((_, i) => scores[i] === best);
-    return { node: top[Math.floor(this.runtime.random() * top.length)]!.node };
+    return placed(top[Math.floor(this.runtime.random() * top.length)]!);
   }
 
   /**
@@ -389,16 +562,7 @@ export class Scheduler {
    */
   private recordFailure(queued: QueuedPod, pod: Pod, failure: Failure): void {
     const now = this.runtime.now();
-    this.events.eventf(
-      referenceTo(pod as unknown as KubeObject),
-      undefined,
-      'Warning',
-      'FailedScheduling',
-      'Scheduling',
-      truncateNote(failure.message),
-      this.reporter(),
-    );
-    this.updateScheduledCondition(pod, failure.message);
+    this.reportFailure(pod, failure.message, 'Unschedulable');
     queued.queue = 'unschedulable';
     queued.timestamp = now;
     queued.backoffUntil = now + backoffDuration(queued.attempts);
@@ -407,25 +571,35 @@ export class Scheduler {
     this.scheduleEventHousekeeping();
   }
 
-  /** podutil.UpdatePodCondition + PatchPodStatus: lastTransitionTime moves only when the status does. */
-  private updateScheduledCondition(pod: Pod, message: string): void {
+  /** The FailedScheduling event and the PodScheduled condition of a pod that could not be placed or bound. */
+  private reportFailure(pod: Pod, message: string, reason: 'Unschedulable' | 'SchedulerError'): void {
+    this.events.eventf(
+      referenceTo(pod as unknown as KubeObject),
+      undefined,
+      'Warning',
+      'FailedScheduling',
+      'Scheduling',
+      truncateNote(message),
+      this.reporter(),
+    );
+    this.updateScheduledCondition(pod, message, reason);
+  }
+
+  /**
+   * podutil.UpdatePodCondition + PatchPodStatus: lastTransitionTime moves only when the status does. The reason is
+   * Unschedulable for a fit error, SchedulerError for anything else.
+   */
+  private updateScheduledCondition(pod: Pod, message: string, reason: 'Unschedulable' | 'SchedulerError'): void {
     const conditions = [...(pod.status?.conditions ?? [])];
     const index = conditions.findIndex((c) => c.type === 'PodScheduled');
     const old = index >= 0 ? conditions[index] : undefined;
-    if (
-      old &&
-      old.status === 'False' &&
-      old.reason === 'Unschedulable' &&
-      old.message === message &&
-      !old.lastProbeTime
-    )
-      return;
+    if (old && old.status === 'False' && old.reason === reason && old.message === message && !old.lastProbeTime) return;
     const condition = {
       type: 'PodScheduled',
       status: 'False',
       lastProbeTime: null as unknown as string,
       lastTransitionTime: old?.status === 'False' ? old.lastTransitionTime : formatTimestamp(this.runtime.now()),
-      reason: 'Unschedulable',
+      reason,
       message,
     };
     if (old) conditions[index] = condition;

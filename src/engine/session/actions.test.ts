@@ -43,7 +43,10 @@ describe('kubeplay load', () => {
     expect(stderr('service/api', '10')).toBe('kubeplay: service "api" not found in namespace "default"\n');
     expect(stderr('service/web', '10', '--rps')).toBe(`kubeplay: unknown flag --rps\n${LOAD_USAGE}`);
     expect(s.action(['scale', 'web']).stderr).toBe(
-      `usage: kubeplay node add NAME [--cpu N] [--memory QUANTITY] [--control-plane]\n${LOAD_USAGE}`,
+      'usage: kubeplay node add NAME [--cpu N] [--memory QUANTITY] [--control-plane]\n' +
+        '       kubeplay node fail|recover|remove NAME\n' +
+        '       kubeplay node pressure NAME MEMORY\n' +
+        `usage: kubeplay machine add NAME [--cpu N] [--memory QUANTITY]\n${LOAD_USAGE}`,
     );
   });
 
@@ -55,6 +58,27 @@ kubeplay load service/web 50
 `;
     expect(runScript(script, { seed: 1 }).transcript).toContain(
       '$ kubeplay load service/web 50\nload on service/web: 50 requests/s from outside the cluster, spread over 1 ready endpoint\n',
+    );
+  });
+});
+
+describe('kubeplay node fail|recover|remove', () => {
+  it('needs exactly a node name, one that exists', () => {
+    const s = Session.create();
+    const usage = s.action(['scale', 'web']).stderr.split('usage: kubeplay machine')[0];
+    expect(s.action(['node', 'fail']).stderr).toBe(usage);
+    expect(s.action(['node', 'recover', 'worker1', '--now']).stderr).toBe(usage);
+    expect(s.action(['node', 'remove', 'worker9']).stderr).toBe('kubeplay: node "worker9" not found\n');
+  });
+
+  it('runs as script lines', () => {
+    const script = 'kubeplay node fail worker3\nsleep 60\nkubectl get nodes\nkubeplay node recover worker3\n';
+    expect(runScript(script, { seed: 1 }).transcript).toContain(
+      '$ kubeplay node fail worker3\nnode/worker3 is down: its kubelet stopped and its containers are gone\n' +
+        '$ sleep 60\n$ kubectl get nodes\nNAME      STATUS     ROLES           AGE   VERSION\n' +
+        'master1   Ready      control-plane   60s   v1.34.1\nworker1   Ready      <none>          60s   v1.34.1\n' +
+        'worker2   Ready      <none>          60s   v1.34.1\nworker3   NotReady   <none>          60s   v1.34.1\n' +
+        '$ kubeplay node recover worker3\nnode/worker3 is up again: its kubelet restarted\n',
     );
   });
 });

@@ -38,6 +38,9 @@ export class Session {
   readonly host: ClusterKubectlHost;
 
   private readonly kubectlStartupMs: number;
+  /** The machine the learner's shell is on, and each machine's working directory (`cd`). */
+  private machine = CONTROL_PLANE_HOST;
+  private readonly cwd: Record<string, string> = {};
 
   private constructor(
     readonly cluster: Cluster,
@@ -82,31 +85,78 @@ export class Session {
     return { ...result, stderr: words.stderr + result.stderr };
   }
 
-  /** Runs a command in a shell on the control-plane node, letting virtual time pass while it sleeps. */
+  /**
+   * Runs a command in a shell on the machine the learner is on (the control-plane node until `ssh` goes
+   * elsewhere), letting virtual time pass while it sleeps. `ssh NODE` moves the prompt there and `exit` comes
+   * back; `ssh NODE COMMAND` runs one command there; a lone `cd` stays in effect for the next commands.
+   */
   shell(command: string, stdin = ''): CommandOutput {
-    const containerId = ensureHostShell(this.cluster.containers, CONTROL_PLANE_HOST);
+    const line = command.trim();
+    const ssh = /^ssh\s+(?:\S+@)?([A-Za-z0-9][A-Za-z0-9.-]*)(?:\s+([^]*))?$/.exec(line);
+    if (ssh) return this.ssh(ssh[1]!, ssh[2], stdin);
+    if ((line === 'exit' || line === 'logout') && this.machine !== CONTROL_PLANE_HOST) {
+      const left = this.machine;
+      this.machine = CONTROL_PLANE_HOST;
+      return { stdout: 'logout\n', stderr: `Connection to ${left} closed.\n`, exitCode: 0 };
+    }
+    if (/^cd(\s|$)/.test(line)) {
+      const result = this.runShell(this.machine, `${line} && pwd`, stdin);
+      if (result.exitCode !== 0) return result;
+      const lines = result.stdout.trimEnd().split('\n');
+      this.cwd[this.machine] = lines.pop()!;
+      return { ...result, stdout: lines.map((l) => `${l}\n`).join('') };
+    }
+    return this.runShell(this.machine, command, stdin);
+  }
+
+  /** The machine the learner's shell is on. */
+  currentMachine(): string {
+    return this.machine;
+  }
+
+  private ssh(machine: string, command: string | undefined, stdin: string): CommandOutput {
+    const problem = this.cluster.sshProblem(machine);
+    if (problem) return { stdout: '', stderr: `ssh: ${problem}\n`, exitCode: 255 };
+    if (command === undefined) {
+      this.machine = machine;
+      return { stdout: '', stderr: '', exitCode: 0 };
+    }
+    if (!command.includes('$')) return this.runShell(machine, command, stdin);
+    // The local shell expands `$(…)` and `$VAR` before ssh sends the words to the remote one.
+    const words = this.runShell(this.machine, wordsProgram(command), '');
+    if (words.exitCode !== 0) return words;
+    const argv = words.stdout.endsWith('\n') ? words.stdout.slice(0, -1).split('\n') : [];
+    const remote = this.runShell(machine, argv.join(' '), stdin);
+    return { ...remote, stderr: words.stderr + remote.stderr };
+  }
+
+  private runShell(machine: string, command: string, stdin: string): CommandOutput {
+    const containerId = ensureHostShell(this.cluster.containers, machine);
     const record = this.cluster.containers.container(containerId)!;
     const kernel = this.cluster.kernel;
-    const started = kernel.startExec(containerId, ['sh', '-c', command], record.env, HOME, stdin);
+    const cwd = this.cwd[machine] ?? HOME;
+    const started = kernel.startExec(containerId, ['sh', '-c', command], record.env, cwd, stdin);
     if (!started.ok) return { stdout: '', stderr: `${started.error}\n`, exitCode: 127 };
     const finished = () => kernel.captured(started.captureId)?.exitCode !== undefined;
     if (!finished()) this.cluster.runUntil(finished, SHELL_TIMEOUT_MS);
     const capture = kernel.captured(started.captureId);
     kernel.releaseCapture(started.captureId);
     if (capture?.exitCode === undefined) kernel.signal(record.pidNs, started.pid, 'SIGKILL');
+    this.cluster.kubelet.noticeStaticPodFiles();
     return { stdout: capture?.stdout ?? '', stderr: capture?.stderr ?? '', exitCode: capture?.exitCode ?? 130 };
   }
 
-  /** A file in the control-plane host's home directory, as kubectl -f reads it. */
+  /** A file on the learner's machine, relative to the shell's directory, as kubectl -f reads it. */
   readFile(path: string): string | undefined {
     const fs = this.hostFileSystem();
-    const absolute = normalizePath(HOME, path);
+    const absolute = normalizePath(this.workingDirectory(), path);
     const stat = fs.stat(absolute);
     return typeof stat === 'object' && stat.type === 'file' ? fs.read(absolute) : undefined;
   }
 
   writeFile(path: string, content: string, append = false): void {
-    this.hostFileSystem().write(normalizePath(HOME, path), content, append);
+    this.hostFileSystem().write(normalizePath(this.workingDirectory(), path), content, append);
+    this.cluster.kubelet.noticeStaticPodFiles();
   }
 
   /** A playground action (`kubeplay node add worker4`). */
@@ -118,8 +168,12 @@ export class Session {
     this.cluster.advance(ms);
   }
 
+  private workingDirectory(): string {
+    return this.cwd[this.machine] ?? HOME;
+  }
+
   private hostFileSystem() {
-    const id = ensureHostShell(this.cluster.containers, CONTROL_PLANE_HOST);
+    const id = ensureHostShell(this.cluster.containers, this.machine);
     return this.cluster.containers.fileSystem(id)!;
   }
 }

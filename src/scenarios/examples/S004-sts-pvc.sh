@@ -24,6 +24,38 @@ spec:
 EOF
 kubectl apply -f eureka-headless.yaml
 kubectl get svc eureka-headless -n pg-allen-ali
+# The seed's cluster on Alibaba Cloud had NAS volumes of class alicloud-nas (ReadWriteMany). Nothing provisions that
+# class here, so an administrator's two NFS volumes of that class stand in for them (static provisioning).
+cat <<EOF | kubectl apply -f -
+apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: nas-eureka-a
+spec:
+  capacity:
+    storage: 1Gi
+  accessModes: [ReadWriteOnce, ReadOnlyMany, ReadWriteMany]
+  persistentVolumeReclaimPolicy: Retain
+  storageClassName: alicloud-nas
+  nfs:
+    server: 192.168.56.5
+    path: /nas/eureka-a
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: nas-eureka-b
+spec:
+  capacity:
+    storage: 2Gi
+  accessModes: [ReadWriteOnce, ReadOnlyMany, ReadWriteMany]
+  persistentVolumeReclaimPolicy: Retain
+  storageClassName: alicloud-nas
+  nfs:
+    server: 192.168.56.5
+    path: /nas/eureka-b
+EOF
+kubectl get pv
 cat > eureka-sts.yaml <<EOF
 apiVersion: apps/v1 #pod之间的访问
 kind: StatefulSet
@@ -114,6 +146,21 @@ kubectl -n pg-allen-ali get po
 sleep 60
 kubectl -n pg-allen-ali get po -o wide
 kubectl -n pg-allen-ali get pvc
+kubectl get pv
 kubectl -n pg-allen-ali describe statefulset eureka
 # 尝试通过headless service访问另一个eureka实例
 kubectl -n pg-allen-ali exec eureka-0 -- ping -c 2 eureka-1.eureka-headless
+# Data written on eureka-0's volume survives the pod: its replacement mounts the same claim.
+kubectl -n pg-allen-ali exec eureka-0 -- sh -c 'echo data_test > /dianyi/data/data_test'
+kubectl -n pg-allen-ali delete pod eureka-0
+sleep 30
+kubectl -n pg-allen-ali get po
+kubectl -n pg-allen-ali exec eureka-0 -- cat /dianyi/data/data_test
+# Scaling down keeps the claims; eureka-1 comes back to its own volume.
+kubectl -n pg-allen-ali exec eureka-1 -- sh -c 'hostname > /dianyi/data/owner'
+kubectl -n pg-allen-ali scale statefulset eureka --replicas=1
+sleep 30
+kubectl -n pg-allen-ali get po,pvc
+kubectl -n pg-allen-ali scale statefulset eureka --replicas=2
+sleep 30
+kubectl -n pg-allen-ali exec eureka-1 -- cat /dianyi/data/owner

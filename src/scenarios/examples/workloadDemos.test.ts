@@ -1869,7 +1869,7 @@ describe('seed demos: workloads and Services (seeds 000–004)', () => {
   );
 
   it(
-    'S004-sts-pvc: Parallel starts eureka-0 and eureka-1 together with a claim each; eureka-1.eureka-headless resolves',
+    'S004-sts-pvc: Parallel starts eureka-0 and eureka-1 with a bound claim each; eureka-1.eureka-headless resolves; data outlives the pod',
     () => {
       const demo = runDemo('S004-sts-pvc');
       expect(demo.out('kubectl apply -f eureka-headless.yaml')).toBe('service/eureka-headless created\n');
@@ -1884,10 +1884,16 @@ describe('seed demos: workloads and Services (seeds 000–004)', () => {
       expect(column(created, 'NAME')).toEqual(['eureka-0', 'eureka-1']);
       const running = parseTable(demo.out('kubectl -n pg-allen-ali get po -o wide'));
       for (const row of running) expect([row['READY'], row['STATUS']]).toEqual(['1/1', 'Running']);
-      // Claims are named <template>-<set>-<ordinal>. Binding them to volumes comes with the storage issue.
-      const claims = demo.out('kubectl -n pg-allen-ali get pvc').split('\n').slice(1, -1);
-      expect(claims.map((line) => line.split(/\s+/)[0])).toEqual(['eureka-data-eureka-0', 'eureka-data-eureka-1']);
-      for (const line of claims) expect(line).toMatch(/\salicloud-nas\s/);
+      // Claims are named <template>-<set>-<ordinal>; each binds the smallest static volume of its class that fits.
+      const claims = parseTable(demo.out('kubectl -n pg-allen-ali get pvc'));
+      expect(claims.map((c) => [c['NAME'], c['STATUS'], c['VOLUME'], c['STORAGECLASS']])).toEqual([
+        ['eureka-data-eureka-0', 'Bound', 'nas-eureka-a', 'alicloud-nas'],
+        ['eureka-data-eureka-1', 'Bound', 'nas-eureka-b', 'alicloud-nas'],
+      ]);
+      expect(column(parseTable(demo.out('kubectl get pv', 1)), 'CLAIM')).toEqual([
+        'pg-allen-ali/eureka-data-eureka-0',
+        'pg-allen-ali/eureka-data-eureka-1',
+      ]);
       const described = demo.out('kubectl -n pg-allen-ali describe statefulset eureka');
       expect(messagesOf(described, 'SuccessfulCreate')).toEqual([
         'create Claim eureka-data-eureka-0 Pod eureka-0 in StatefulSet eureka success',
@@ -1907,6 +1913,14 @@ describe('seed demos: workloads and Services (seeds 000–004)', () => {
       );
       expect(ping).toContain(`64 bytes from ${fqdn} (${eureka1}): icmp_seq=1 `);
       expect(ping).toContain('2 packets transmitted, 2 received, 0% packet loss');
+
+      // The volume outlives the pod: the new eureka-0 reads what the old one wrote.
+      expect(demo.out('kubectl -n pg-allen-ali exec eureka-0 -- cat /dianyi/data/data_test')).toBe('data_test\n');
+      // Scale-down deletes the pod but keeps its claim; the ordinal comes back to the same volume.
+      const scaledDown = parseSections(demo.out('kubectl -n pg-allen-ali get po,pvc'));
+      expect(column(scaledDown[0]!, 'NAME')).toEqual(['pod/eureka-0']);
+      expect(column(scaledDown[1]!, 'STATUS')).toEqual(['Bound', 'Bound']);
+      expect(demo.out('kubectl -n pg-allen-ali exec eureka-1 -- cat /dianyi/data/owner')).toBe('eureka-1\n');
     },
     SCRIPT_TIMEOUT_MS,
   );

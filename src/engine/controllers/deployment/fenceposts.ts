@@ -4,21 +4,13 @@
  * decision log ("maxSurge 1 (25% of 3, rounded up)").
  */
 import { isRollingUpdate, replicasOf, type Deployment } from './deploymentTypes';
+import { scaledValue } from '../intOrPercent';
 
 type IntOrString = number | string | undefined;
 
 export interface Fenceposts {
   maxSurge: number;
   maxUnavailable: number;
-}
-
-/** An int as is; a percentage of `total`, rounded up or down. Anything else (rejected by validation) counts 0. */
-export function scaledValue(value: IntOrString, total: number, roundUp: boolean): number {
-  if (typeof value === 'number') return value;
-  const percent = /^([0-9]+)%$/.exec(value ?? '');
-  if (!percent) return 0;
-  const exact = (Number(percent[1]) * total) / 100;
-  return roundUp ? Math.ceil(exact) : Math.floor(exact);
 }
 
 /**

@@ -11,8 +11,12 @@ import { resolveResourceName } from '../../api/resources';
 import { semanticEqual } from '../../api/semanticEqual';
 import { formatTimestamp } from '../../runtime/time';
 import type { ControllerContext, ControllerDefinition } from '../controller';
-
-export const NODE_LIFECYCLE_CONTROLLER_NAME = 'node-lifecycle-controller';
+import {
+  NODE_HEALTH_MONITOR_KEY,
+  NODE_LIFECYCLE_CONTROLLER_NAME,
+  monitorNodeHealth,
+  startNodeHealthMonitor,
+} from './monitorNodeHealth';
 
 const NODES = resolveResourceName('nodes')!;
 const UNSCHEDULABLE_TAINT = 'node.kubernetes.io/unschedulable';
@@ -30,12 +34,17 @@ const MANAGED_KEYS = new Set([
   ...Object.values(CONDITION_TAINTS).flatMap((m) => Object.values(m)),
 ]);
 
+/** The node lifecycle controller: this NoSchedule pass on node changes, and the periodic health monitoring. */
 export const NODE_LIFECYCLE_CONTROLLER: ControllerDefinition = {
   name: NODE_LIFECYCLE_CONTROLLER_NAME,
-  create: (context) => ({
-    keysFor: (event, resource) => (resource === NODES && event.type !== 'DELETED' ? [event.object.metadata.name!] : []),
-    sync: (name) => syncNode(context, name),
-  }),
+  create: (context) => {
+    startNodeHealthMonitor(context);
+    return {
+      keysFor: (event, resource) =>
+        resource === NODES && event.type !== 'DELETED' ? [event.object.metadata.name!] : [],
+      sync: (key) => (key === NODE_HEALTH_MONITOR_KEY ? monitorNodeHealth(context) : syncNode(context, key)),
+    };
+  },
 };
 
 /** The NoSchedule taint keys the node's conditions and cordon call for. */

@@ -4,8 +4,8 @@
  * `SuccessfulCreate` "create Pod web-0 in StatefulSet web successful", `SuccessfulCreate` "create Claim www-web-0
  * Pod web-0 in StatefulSet web success", `SuccessfulDelete`, `SuccessfulUpdate`, or `Failed<Verb>` with the error.
  *
- * Claims are created Pending and left so: binding them to volumes is not simulated yet, and the pod does not wait
- * for its claims (the kubelet gives it an ordinary pod volume).
+ * Claims are created Pending; the PV controller binds them (or has them provisioned) and the scheduler binds the pod
+ * once they are bound. They outlive their pods, so a pod recreated for the same ordinal mounts the same volume.
  */
 import type { Pod } from '../../api/kinds';
 import { resolveResourceName } from '../../api/resources';

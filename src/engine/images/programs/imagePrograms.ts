@@ -12,10 +12,12 @@ import { nodeExporter } from './nodeExporter';
 import { pause } from './pause';
 import { redisServer } from './redisServer';
 import { SIMULATED_APP, simulatedApp } from './simulatedApp';
+import { STRESS_HOG_PROGRAM, stressHog } from './stress';
+import { stressBinary } from './stressBinary';
 
 /**
  * The long-running programs images ship, keyed by executable basename as the kernel looks them up (argv[0]), plus
- * `nginx-worker`, which nginx's master spawns. Shells and short utilities live elsewhere.
+ * `nginx-worker` and `stress-hog`, which nginx's master and stress fork. Shells and short utilities live elsewhere.
  */
 export const imagePrograms: ProgramRegistry = {
   ...ENTRYPOINT_PROGRAMS,
@@ -37,5 +39,7 @@ export const imagePrograms: ProgramRegistry = {
   goproxy,
   node_exporter: nodeExporter,
   pause,
+  stress: stressBinary,
+  [STRESS_HOG_PROGRAM]: stressHog,
   [SIMULATED_APP]: simulatedApp,
 };

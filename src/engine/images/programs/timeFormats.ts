@@ -39,6 +39,12 @@ function parts(ms: number) {
   };
 }
 
+/** `0101 10:00:00.000000`: the date and time of a glog line's header (glog.go formatHeader), microseconds. */
+export function formatGlogTime(ms: number): string {
+  const { month, day, clock, millis } = parts(ms);
+  return `${pad(month + 1)}${pad(day)} ${clock}.${pad(millis, 3)}000`;
+}
+
 /** `2024/01/01 10:00:00`: nginx's error log and Go's `log` package. */
 export function formatLogTime(ms: number): string {
   const { year, month, day, clock } = parts(ms);

@@ -22,6 +22,7 @@ import { logsCommand } from './logsCommand';
 import { patchCommand } from './patchCommand';
 import { replaceCommand } from './replaceCommand';
 import { cordonCommand, taintCommand, uncordonCommand } from './nodeCommands';
+import { drainCommand } from './drainCommand';
 import { rolloutCommand } from './rolloutCommand';
 import { runCommand } from './runCommand';
 import { scaleCommand } from './scaleCommand';
@@ -44,6 +45,7 @@ export const COMMANDS: readonly CommandDef[] = [
   topCommand,
   cordonCommand,
   uncordonCommand,
+  drainCommand,
   taintCommand,
   describeCommand,
   logsCommand,

@@ -14,6 +14,7 @@ import { objectToSend } from './applyCommand';
 import { createConfigMapCommand } from './createConfigMap';
 import { createDeploymentCommand } from './createDeployment';
 import { createCronJobCommand, createJobCommand } from './createJob';
+import { createQuotaCommand } from './createQuota';
 import { createSecretCommand } from './createSecret';
 import { createServiceCommand } from './createService';
 import { CREATE_FLAGS, createAndReport } from './createObject';
@@ -69,6 +70,7 @@ export const createCommand: CommandDef = {
       flags: CREATE_FLAGS,
       run: runCreateNamespace,
     },
+    createQuotaCommand,
     createSecretCommand,
     createServiceCommand,
   ],

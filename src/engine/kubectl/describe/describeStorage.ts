@@ -1,10 +1,13 @@
 /**
- * `kubectl describe` for PersistentVolumes and PersistentVolumeClaims
- * (`KC:pkg/describe/describe.go:describePersistentVolume, describePersistentVolumeClaim, printPersistentVolumeClaim`).
+ * `kubectl describe` for PersistentVolumes, PersistentVolumeClaims and StorageClasses (`KC:pkg/describe/describe.go:
+ * describePersistentVolume, describePersistentVolumeClaim, printPersistentVolumeClaim, describeStorageClass`).
  */
 import type { IPersistentVolume } from 'kubernetes-models/v1/PersistentVolume';
 import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import type { IPod } from 'kubernetes-models/v1/Pod';
+import type { IStorageClass } from 'kubernetes-models/storage.k8s.io/v1/StorageClass';
+import { isDefaultClass } from '../../api/storageAdmission';
+import { formatLabelMap } from '../printers/cellFormats';
 import { translateTimestampSince } from '../format/duration';
 import { quantityString } from '../printers/cellFormats';
 import { accessModesString, storageClassOf } from '../printers/storagePrinters';
@@ -123,6 +126,45 @@ export function describePersistentVolumeClaim(input: DescribeInput): string {
         LEVEL_1,
         `${c.type} \t${c.status} \t${formatRfc1123z(c.lastProbeTime)} \t${formatRfc1123z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`,
       );
+    }
+  }
+  describeEvents(w, input.events, input.nowMs);
+  return w.text();
+}
+
+/** `describeStorageClass`: annotations and parameters on one line each (`labels.FormatLabels`). */
+export function describeStorageClass(input: DescribeInput): string {
+  const sc = input.object as unknown as IStorageClass;
+  const w = new PrefixWriter();
+  w.write(LEVEL_0, `Name:\t${input.object.metadata.name ?? ''}\n`);
+  w.write(LEVEL_0, `IsDefaultClass:\t${isDefaultClass(input.object) ? 'Yes' : 'No'}\n`);
+  w.write(LEVEL_0, `Annotations:\t${formatLabelMap(input.object.metadata.annotations)}\n`);
+  w.write(LEVEL_0, `Provisioner:\t${sc.provisioner}\n`);
+  w.write(LEVEL_0, `Parameters:\t${formatLabelMap(sc.parameters)}\n`);
+  const expansion = sc.allowVolumeExpansion === undefined ? '<unset>' : sc.allowVolumeExpansion ? 'True' : 'False';
+  w.write(LEVEL_0, `AllowVolumeExpansion:\t${expansion}\n`);
+  if ((sc.mountOptions ?? []).length === 0) w.write(LEVEL_0, 'MountOptions:\t<none>\n');
+  else {
+    w.write(LEVEL_0, 'MountOptions:\n');
+    for (const option of sc.mountOptions ?? []) w.write(LEVEL_1, `${option}\n`);
+  }
+  if (sc.reclaimPolicy) w.write(LEVEL_0, `ReclaimPolicy:\t${sc.reclaimPolicy}\n`);
+  if (sc.volumeBindingMode) w.write(LEVEL_0, `VolumeBindingMode:\t${sc.volumeBindingMode}\n`);
+  if (sc.allowedTopologies) {
+    w.write(LEVEL_0, 'AllowedTopologies:\t');
+    if (sc.allowedTopologies.length === 0) w.writeLine('<none>');
+    else {
+      w.writeLine('');
+      sc.allowedTopologies.forEach((term, i) => {
+        w.write(LEVEL_1, `Term ${i}:\t`);
+        const expressions = term.matchLabelExpressions ?? [];
+        if (expressions.length === 0) return w.writeLine('<none>');
+        expressions.forEach((req, j) => {
+          if (j > 0) w.write(LEVEL_1, '\t');
+          const values = req.values.length > 0 ? ` [${req.values.join(', ')}]` : '';
+          w.write(LEVEL_0, `${req.key} in${values}\n`);
+        });
+      });
     }
   }
   describeEvents(w, input.events, input.nowMs);

@@ -17,7 +17,8 @@ import { describeNamespace } from './describeNamespace';
 import { describeEndpointSlice, describeEndpoints, describeService } from './describeNetworking';
 import { describeNode } from './describeNode';
 import { describePod } from './describePod';
-import { describePersistentVolume, describePersistentVolumeClaim } from './describeStorage';
+import { describeLimitRange, describePodDisruptionBudget, describeResourceQuota } from './describePolicy';
+import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './describeStorage';
 
 /** `describe node`: the node's Lease and its non-terminated pods besides the node. */
 function describeNodeInput(input: DescribeInput): string {
@@ -62,7 +63,11 @@ const DESCRIBERS: Record<string, Describer> = {
   serviceaccounts: describeServiceAccount,
   persistentvolumes: describePersistentVolume,
   persistentvolumeclaims: describePersistentVolumeClaim,
+  'storageclasses.storage.k8s.io': describeStorageClass,
   'horizontalpodautoscalers.autoscaling': describeHorizontalPodAutoscaler,
+  'poddisruptionbudgets.policy': describePodDisruptionBudget,
+  resourcequotas: describeResourceQuota,
+  limitranges: describeLimitRange,
 };
 
 /** The describer for a resource. */

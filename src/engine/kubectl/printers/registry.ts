@@ -17,8 +17,9 @@ import { hpaPrinter } from './hpaPrinter';
 import { namespacePrinter } from './namespacePrinter';
 import { nodePrinter } from './nodePrinter';
 import { podPrinter } from './podPrinter';
+import { limitRangePrinter, podDisruptionBudgetPrinter, resourceQuotaPrinter } from './policyPrinters';
 import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './servicePrinters';
-import { persistentVolumeClaimPrinter, persistentVolumePrinter } from './storagePrinters';
+import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storagePrinters';
 import type { TablePrinter } from './tablePrinter';
 
 const PRINTERS: Record<string, TablePrinter> = {
@@ -42,7 +43,11 @@ const PRINTERS: Record<string, TablePrinter> = {
   serviceaccounts: serviceAccountPrinter,
   persistentvolumes: persistentVolumePrinter,
   persistentvolumeclaims: persistentVolumeClaimPrinter,
+  'storageclasses.storage.k8s.io': storageClassPrinter,
   'horizontalpodautoscalers.autoscaling': hpaPrinter,
+  'poddisruptionbudgets.policy': podDisruptionBudgetPrinter,
+  resourcequotas: resourceQuotaPrinter,
+  limitranges: limitRangePrinter,
 };
 
 /** The table printer for a resource. */

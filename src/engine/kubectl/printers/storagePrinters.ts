@@ -1,6 +1,10 @@
-/** Tables of PersistentVolumes and PersistentVolumeClaims (`K:pkg/printers/internalversion/printers.go`). */
+/**
+ * Tables of PersistentVolumes, PersistentVolumeClaims and StorageClasses (`K:pkg/printers/internalversion/printers.go`).
+ */
 import type { IPersistentVolume } from 'kubernetes-models/v1/PersistentVolume';
 import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
+import type { IStorageClass } from 'kubernetes-models/storage.k8s.io/v1/StorageClass';
+import { isDefaultClass } from '../../api/storageAdmission';
 import { translateTimestampSince } from '../format/duration';
 import { quantityString } from './cellFormats';
 import { defineColumns, type TablePrinter } from './tablePrinter';
@@ -68,6 +72,25 @@ export const persistentVolumeClaimPrinter: TablePrinter = {
       pvc.spec?.volumeAttributesClassName ?? '<unset>',
       translateTimestampSince(object.metadata.creationTimestamp, nowMs),
       pvc.spec?.volumeMode ?? '<unset>',
+    ];
+  },
+};
+
+/**
+ * `printStorageClass`: the name marked `(default)` when the class carries the default annotation (each such class
+ * is marked), and the reclaim policy, binding mode and expansion the API defaults.
+ */
+export const storageClassPrinter: TablePrinter = {
+  columns: defineColumns('NAME|PROVISIONER|RECLAIMPOLICY|VOLUMEBINDINGMODE|ALLOWVOLUMEEXPANSION|AGE'),
+  row: (object, nowMs) => {
+    const sc = object as unknown as IStorageClass;
+    return [
+      `${object.metadata.name ?? ''}${isDefaultClass(object) ? ' (default)' : ''}`,
+      sc.provisioner,
+      sc.reclaimPolicy ?? 'Delete',
+      sc.volumeBindingMode ?? 'Immediate',
+      String(sc.allowVolumeExpansion ?? false),
+      translateTimestampSince(object.metadata.creationTimestamp, nowMs),
     ];
   },
 };

@@ -194,6 +194,11 @@ export class FakeApi implements ApiClient {
     return this.update(patched, options);
   }
 
+  /** Evictions succeed as deletes: the fake has no disruption budgets. */
+  evict(namespace: string, name: string, options: DeleteOptions = {}): ApiResult<KubeObject> {
+    return this.delete(this.resolveResource('pods')!, namespace, name, options);
+  }
+
   delete(
     resource: ResourceType,
     namespace: string | undefined,
