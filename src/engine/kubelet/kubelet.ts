@@ -8,7 +8,7 @@ import type { Container, Node, Pod, Volume } from '../api/kinds';
 import type { KubeObject } from '../api/types';
 import { configEnv } from './configSources';
 import { canGoStale, hasApiContents, volumeContents } from './volumeContents';
-import { STATIC_POD_PATH, isMirrorPod, readStaticPods, syncStaticPods } from './staticPods';
+import { STATIC_POD_PATH, isMirrorPod, readStaticPods, runningUidOf, syncStaticPods } from './staticPods';
 import { cloneJson } from '../runtime/cloneJson';
 import { resolveResourceName } from '../api/resources';
 import type { Task } from '../runtime/taskQueue';
@@ -114,19 +114,25 @@ export class Kubelet {
       if (resource !== PODS) return;
       const pod = event.object as Pod;
       if (!pod.spec.nodeName) return;
-      if (isMirrorPod(pod) && (event.type === 'DELETED' || pod.metadata.deletionTimestamp))
+      const uid = runningUidOf(pod);
+      // A mirror pod deleted is not the static pod stopping: the kubelet puts a new mirror back.
+      if (isMirrorPod(pod) && (event.type === 'DELETED' || pod.metadata.deletionTimestamp)) {
         this.ctx.runtime.after(TIMING.kubeletReactionMs, TASK.staticScan, undefined, STATIC_SCAN_KEY);
-      const worker = this.state.pods[pod.metadata.uid!];
+        return;
+      }
+      const worker = this.state.pods[uid];
       if (event.type === 'DELETED') {
         if (worker) worker.removedPod = cloneJson(pod);
-        this.queueSync(pod.metadata.uid!, TIMING.kubeletReactionMs);
+        this.queueSync(uid, TIMING.kubeletReactionMs);
         return;
       }
       // config.go checkAndUpdatePod: a status-only change (the kubelet's own writes) is no reason to sync.
       const fingerprint = podFingerprint(pod);
       if (worker?.seen === fingerprint || !this.isNodeRunning(pod.spec.nodeName)) return;
       if (worker) worker.seen = fingerprint;
-      this.queueSync(pod.metadata.uid!, TIMING.kubeletReactionMs);
+      // The static pod's worker exists before the sync looks for it: its uid is not the mirror's.
+      else if (isMirrorPod(pod)) this.adoptPod(pod);
+      this.queueSync(uid, TIMING.kubeletReactionMs);
     });
   }
 
@@ -191,7 +197,16 @@ export class Kubelet {
       const tree = this.ctx.containers.hostPathTree(name, STATIC_POD_PATH);
       if (!tree || !this.isNodeRunning(name)) continue;
       const known = (this.state.staticPods[name] ??= {});
+      const before = Object.values(known);
+      // The mirrors of removed or changed files go now; their workers keep the last copy to stop the pod with.
+      for (const hash of before) {
+        const worker = this.state.pods[hash];
+        const mirror = worker && this.ctx.findPod(worker);
+        if (worker && mirror) worker.removedPod = cloneJson(mirror);
+      }
       syncStaticPods(this.ctx.api, name, readStaticPods(tree, name), known, this.ctx.runtime.now());
+      const after = new Set(Object.values(known));
+      for (const hash of before) if (!after.has(hash)) this.queueSync(hash, TIMING.kubeletReactionMs);
     }
     if (Object.keys(this.state.staticPods).length > 0)
       this.ctx.runtime.after(STATIC_POD_CHECK_MS, TASK.staticScan, undefined, STATIC_SCAN_KEY);
@@ -207,7 +222,8 @@ export class Kubelet {
 
   /** The current and previous container instance of a container, for `kubectl logs [-p]` and `kubectl exec`. */
   containerIds(uid: string, container: string): { current?: string; previous?: string } {
-    const worker = this.state.pods[uid]?.containers[container];
+    const pod = this.state.pods[uid] ? undefined : (this.ctx.api.findByUid(PODS, uid) as Pod | undefined);
+    const worker = this.state.pods[pod ? runningUidOf(pod) : uid]?.containers[container];
     if (!worker) return {};
     return { current: worker.containerId, previous: worker.lastTerminated?.containerId };
   }
@@ -293,7 +309,7 @@ export class Kubelet {
 
   private adoptPod(pod: Pod): PodWorkerState {
     const worker: PodWorkerState = {
-      uid: pod.metadata.uid!,
+      uid: runningUidOf(pod),
       namespace: pod.metadata.namespace ?? 'default',
       name: pod.metadata.name,
       node: pod.spec.nodeName!,

@@ -15,6 +15,7 @@ import type { ImageCatalog } from '../images/types';
 import type { NetworkStack } from '../os/types';
 import { nextUint32 } from '../runtime/random';
 import type { KubeletState, PodWorkerState } from './workerState';
+import { runningUidOf } from './staticPods';
 
 const PODS = resolveResourceName('pods')!;
 const NODES = resolveResourceName('nodes')!;
@@ -67,10 +68,10 @@ export class KubeletContext {
     });
   }
 
-  /** The API object of a pod the kubelet runs, if it still exists with the same uid. */
+  /** The API object of a pod the kubelet runs, if it still exists with the same uid (for a static pod, its mirror). */
   findPod(worker: PodWorkerState): Pod | undefined {
     const pod = this.api.find(PODS, worker.namespace, worker.name) as Pod | undefined;
-    return pod && pod.metadata.uid === worker.uid ? pod : undefined;
+    return pod && runningUidOf(pod) === worker.uid ? pod : undefined;
   }
 
   nodeIp(node: string): string {

@@ -44,11 +44,20 @@ describe('static pods (kubelet/config/file.go, pod/mirror_client.go)', () => {
     );
     expect(mirror).toContain('  nodeName: worker1\n');
 
+    const ipAndContainer = () =>
+      s.kubectl(`get pod static-web-worker1 -o jsonpath={.status.podIP},{.status.containerStatuses[0].containerID}`)
+        .stdout;
+    const before = ipAndContainer();
+    const oldUid = s.kubectl('get pod static-web-worker1 -o jsonpath={.metadata.uid}').stdout;
     expect(s.kubectl('delete pod static-web-worker1').stdout).toBe(
       'pod "static-web-worker1" deleted from default namespace\n',
     );
     s.advance(3_000);
+    // A new mirror object for the same running pod: same IP and container, no restart.
     expect(podLine(s, 'static-web-worker1')).toMatch(/^static-web-worker1\s+1\/1\s+Running\s+0\s+3s$/);
+    expect(s.kubectl('get pod static-web-worker1 -o jsonpath={.metadata.uid}').stdout).not.toBe(oldUid);
+    expect(ipAndContainer()).toBe(before);
+    expect(s.kubectl('exec static-web-worker1 -- cat /etc/hostname').stdout).toBe('static-web-worker1\n');
 
     expect(s.shell('rm -rf static-web.yaml').exitCode).toBe(0);
     s.advance(2_000);

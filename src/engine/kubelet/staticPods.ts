@@ -4,8 +4,8 @@
  * (pkg/kubelet/pod/mirror_client.go) named `<name>-<node>`, owned by the Node. Deleting the mirror pod does not
  * stop the static pod — the kubelet puts the mirror back; removing the file removes it.
  *
- * Simplified: the kubelet runs the mirror pod itself, so a deleted mirror comes back as a new pod (fresh
- * containers and IP) where the real kubelet keeps the static pod's containers running under a new mirror.
+ * The kubelet's pod worker runs the static pod under its config hash and reports its status to whichever mirror
+ * stands for it, so a deleted mirror is replaced while the containers run on.
  */
 import type { ApiServer } from '../api/apiServer';
 import type { Node, Pod } from '../api/kinds';
@@ -64,6 +64,14 @@ function staticPodOf(source: Pod, file: string, node: string): StaticPod {
 /** A pod the kubelet mirrors from a static pod (kubetypes.IsMirrorPod). */
 export function isMirrorPod(pod: Pod): boolean {
   return pod.metadata.annotations?.[CONFIG_MIRROR] !== undefined;
+}
+
+/**
+ * The uid the kubelet runs a pod under: its own, or for a mirror pod the static pod's (the config hash), which
+ * stays the same when the mirror is deleted and put back.
+ */
+export function runningUidOf(pod: Pod): string {
+  return pod.metadata.annotations?.[CONFIG_MIRROR] ?? pod.metadata.uid ?? '';
 }
 
 function mirrorOf(api: ApiServer, pod: Pod): Pod | undefined {
