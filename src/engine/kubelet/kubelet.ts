@@ -41,6 +41,10 @@ const SERVICES = resolveResourceName('services')!;
 const PLEG_PERIOD_MS = 1_000;
 /** How soon the kubelet tries again when a ConfigMap or Secret a container needs is missing (pod worker back-off). */
 const CONFIG_RETRY_MS = 10_000;
+/** kubelet.go podAttachAndMountTimeout: 2 min plus the 3 s of the sync loop. */
+const ATTACH_AND_MOUNT_TIMEOUT_MS = 123_000;
+/** How often the volume manager looks again for a claim's binding. */
+const VOLUME_POLL_MS = 1_000;
 /** file.go: the kubelet re-reads its static pod directory every 20 s (fileCheckFrequency). */
 const STATIC_POD_CHECK_MS = 20_000;
 const STATIC_SCAN_KEY = 'kubelet-static-scan';
@@ -289,6 +293,7 @@ export class Kubelet {
       return;
     }
     if (current.sandboxReadyAt === undefined) {
+      if (!this.volumesAttached(pod, current)) return;
       if (current.sandboxPendingUntil === undefined) {
         const delay = inRange(TIMING.sandboxSetupMs, this.ctx.runtime.random());
         current.sandboxPendingUntil = this.ctx.runtime.now() + delay;
@@ -555,6 +560,38 @@ export class Kubelet {
         this.ctx.containers.refreshPodVolumeFiles(uid, volume.name, { ...contents, keep: contents.tokenPaths });
     }
     this.queueVolumeResync(worker);
+  }
+
+  /**
+   * volumemanager WaitForAttachAndMount, before the sandbox: every claim must be bound to a volume. A pod placed on
+   * the node by `nodeName` may get there first (the scheduler binds only pods whose claims are bound); it waits,
+   * polled every second, with a FailedMount event each time the 2m3s wait runs out (kubelet.go
+   * podAttachAndMountTimeout).
+   */
+  private volumesAttached(pod: Pod, worker: PodWorkerState): boolean {
+    const unbound = (pod.spec.volumes ?? []).filter(
+      (v) =>
+        v.persistentVolumeClaim && !boundVolumeOf(this.ctx.api, worker.namespace, v.persistentVolumeClaim.claimName),
+    );
+    const now = this.ctx.runtime.now();
+    if (unbound.length === 0) {
+      delete worker.volumesWaitingSince;
+      return true;
+    }
+    worker.volumesWaitingSince ??= now;
+    if (now - worker.volumesWaitingSince >= ATTACH_AND_MOUNT_TIMEOUT_MS) {
+      const names = unbound.map((v) => v.name).join(' ');
+      this.ctx.record(
+        pod,
+        'Warning',
+        'FailedMount',
+        `Unable to attach or mount volumes: unmounted volumes=[${names}], unattached volumes=[], failed to process volumes=[${names}]: context deadline exceeded`,
+      );
+      worker.volumesWaitingSince = now;
+    }
+    this.queueSync(worker.uid, VOLUME_POLL_MS);
+    this.queueStatus(worker.uid);
+    return false;
   }
 
   /** CreateContainer then StartContainer, each taking containerd a moment. */
@@ -912,8 +949,7 @@ export class Kubelet {
       const volume = (pod.spec.volumes ?? []).find((v) => v.name === mount.name);
       if (!volume) continue;
       const claim = volume.persistentVolumeClaim;
-      // A claim mounts the PersistentVolume it is bound to. The scheduler binds a pod only once its claims are
-      // bound, so the kubelet sees an unbound one only for a pod placed by nodeName: it gets a pod-level volume.
+      // A claim mounts the PersistentVolume it is bound to (the sandbox waited for the binding).
       const persistentVolume = claim && boundVolumeOf(this.ctx.api, worker.namespace, claim.claimName);
       const treeId = volume.hostPath
         ? this.ctx.containers.ensureHostPath(worker.node, volume.hostPath.path)

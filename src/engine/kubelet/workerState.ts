@@ -113,6 +113,8 @@ export interface PodWorkerState {
   startTime: number;
   sandboxReadyAt?: number;
   sandboxPendingUntil?: number;
+  /** Since when the pod waits for a claim to be bound before its sandbox is made. */
+  volumesWaitingSince?: number;
   /** The pod IP, kept after the sandbox is gone (a completed pod still shows it). */
   podIp?: string;
   containers: Record<string, ContainerWorkerState>;
