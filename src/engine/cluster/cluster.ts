@@ -146,7 +146,9 @@ export class Cluster {
     });
     api.registerApiService(this.metrics.api);
     // A volume its reclaim policy deletes takes its data with it.
-    watchReclaimedVolumes(this.api, (pv) => this.containers.dropPersistentVolume(pv));
+    watchReclaimedVolumes(this.api, (storage, nodes) =>
+      this.containers.dropVolumeStorage(storage, nodes === 'all' ? this.containers.nodesWithDirectories() : nodes),
+    );
     this.eviction = new EvictionManager((state.eviction ??= EvictionManager.initialState()), {
       runtime: this.runtime,
       api: this.api,
@@ -155,6 +157,7 @@ export class Cluster {
       containers: this.containers,
       kernel: this.kernel,
     });
+    this.kubelet.nodes.memoryPressure = (node) => this.eviction.isUnderMemoryPressure(node);
     this.controllers = new ControllerManager(
       this.runtime,
       this.api,

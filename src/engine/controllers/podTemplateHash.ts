@@ -4,6 +4,8 @@
  * apimachinery util/rand.SafeEncodeString). Kubernetes hashes Go's deep-printed struct, which cannot be reproduced
  * outside Go; hashing the template's canonical JSON gives values of the same shape (`7c79c4bf97`), stable per template.
  */
+import { fnv32a } from '../runtime/hash';
+
 const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** JSON with object keys sorted, so equal templates hash equally whatever order their fields were written in. */
@@ -16,14 +18,6 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-function fnv32a(text: string, hash = 0x811c9dc5): number {
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i) & 0xff;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
 }
 
 /** SafeEncodeString: each character of `text` replaced by the alphabet letter at (its code mod 27). */

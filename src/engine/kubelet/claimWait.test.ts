@@ -60,5 +60,25 @@ describe('a pod whose claim is not bound yet (volumemanager WaitForAttachAndMoun
     t.apply(VOLUME);
     t.waitFor(() => t.pod('placed')?.status?.phase === 'Running', 60);
     expect(t.kubectl('exec placed -- cat /data/greeting').stdout).toBe('hello\n');
+
+    // A hostPath volume is the node's directory: a pod mounting that path on the same node sees the file.
+    t.apply(`apiVersion: v1
+kind: Pod
+metadata:
+  name: neighbour
+spec:
+  nodeName: worker1
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ['sleep', '3600']
+    volumeMounts:
+    - { name: host, mountPath: /host }
+  volumes:
+  - name: host
+    hostPath: { path: /mnt/data }
+`);
+    t.waitFor(() => t.pod('neighbour')?.status?.phase === 'Running', 30);
+    expect(t.kubectl('exec neighbour -- cat /host/greeting').stdout).toBe('hello\n');
   });
 });

@@ -4,6 +4,7 @@
  * containers one after the other (image, create, start, postStart), restarts them with back-off, probes them,
  * stops them gracefully, and reports the pod's status.
  */
+import { fnv32a } from '../runtime/hash';
 import type { Container, Node, Pod, Volume } from '../api/kinds';
 import type { KubeObject } from '../api/types';
 import { configEnv } from './configSources';
@@ -26,7 +27,7 @@ import { KubeletContext, specOf, type KubeletDependencies } from './kubeletConte
 import { describePod, execHookFailure, runHttpHook } from './lifecycleHooks';
 import { generatePodStatus, isSidecar, willRestart } from './podStatus';
 import { Prober } from './prober';
-import { boundVolumeOf } from './persistentVolumes';
+import { boundVolumeOf, volumeStorage } from './persistentVolumes';
 import { NodeHeartbeat } from './nodeHeartbeat';
 import { resumeReportedStatus } from './resumeReportedStatus';
 import type { AbnormalTermination, ContainerWorkerState, KubeletState, PodWorkerState } from './workerState';
@@ -540,7 +541,7 @@ export class Kubelet {
    */
   private queueVolumeResync(worker: PodWorkerState): void {
     // The jitter comes from the pod's uid, not the random source, so volumes do not shift generated names.
-    const delay = TIMING.podSyncPeriodMs * (1 + (RESYNC_JITTER * fnv1a(worker.uid)) / 0x1_0000_0000);
+    const delay = TIMING.podSyncPeriodMs * (1 + (RESYNC_JITTER * fnv32a(worker.uid)) / 0x1_0000_0000);
     this.ctx.runtime.after(delay, TASK.resync, { uid: worker.uid }, `kubelet-resync/${worker.uid}`);
   }
 
@@ -951,11 +952,14 @@ export class Kubelet {
       const claim = volume.persistentVolumeClaim;
       // A claim mounts the PersistentVolume it is bound to (the sandbox waited for the binding).
       const persistentVolume = claim && boundVolumeOf(this.ctx.api, worker.namespace, claim.claimName);
-      const treeId = volume.hostPath
-        ? this.ctx.containers.ensureHostPath(worker.node, volume.hostPath.path)
-        : persistentVolume
-          ? this.ctx.containers.ensurePersistentVolume(persistentVolume)
-          : this.volumeTree(pod, container, worker, volume);
+      const storage = persistentVolume && volumeStorage(persistentVolume);
+      const hostPath = volume.hostPath?.path ?? (storage?.kind === 'node-path' ? storage.path : undefined);
+      const treeId =
+        hostPath !== undefined
+          ? this.ctx.containers.ensureHostPath(worker.node, hostPath)
+          : storage?.kind === 'network'
+            ? this.ctx.containers.ensureNetworkVolume(storage.key)
+            : this.volumeTree(pod, container, worker, volume);
       const readOnly = mount.readOnly === true || claim?.readOnly === true;
       const entry: Mount = { path: mount.mountPath, treeId, readOnly };
       if (mount.subPath) entry.subPath = mount.subPath;
@@ -975,12 +979,5 @@ function podFingerprint(pod: Pod): string {
     meta.deletionTimestamp,
     meta.deletionGracePeriodSeconds,
   ]);
-  return fnv1a(text).toString(16);
-}
-
-/** 32-bit FNV-1a of a string's UTF-16 code units. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash;
+  return fnv32a(text).toString(16);
 }

@@ -14,7 +14,7 @@ const condition = (type: string, status: string, reason = 'R'): NodeCondition =>
 });
 
 describe('the node conditions the kubelet reports', () => {
-  it('only moves the heartbeat of conditions that hold, a pressure it did not set included', () => {
+  it('only moves the heartbeat of conditions that hold, memory pressure the eviction manager sees included', () => {
     const report = kubeletNodeConditions(
       node([
         condition('MemoryPressure', 'True', 'KubeletHasInsufficientMemory'),
@@ -23,6 +23,7 @@ describe('the node conditions the kubelet reports', () => {
         condition('Ready', 'True'),
       ]),
       AT,
+      true,
     );
     expect(report.changed).toBe(false);
     expect(report.events).toEqual([]);

@@ -3,15 +3,13 @@
  * DiskPressureCondition, PIDPressureCondition, ReadyCondition): every condition gets the current heartbeat time, one
  * whose status changes gets a new transition time and a node event `Node <name> status is now: <event>`.
  *
- * The pressure conditions come from the eviction manager; this kubelet keeps the status they have (whoever set it)
- * and only clears the `Unknown` the node lifecycle controller leaves behind while the kubelet was away.
+ * MemoryPressure follows the eviction manager; disk and PID pressure are never simulated.
  */
 import type { Node, NodeCondition } from '../api/kinds';
 import { formatTimestamp } from '../runtime/time';
 
 interface KubeletCondition {
   type: string;
-  /** What the kubelet reports when the condition holds no news: no pressure, or ready. */
   status: 'True' | 'False';
   reason: string;
   message: string;
@@ -59,21 +57,30 @@ export interface NodeConditionsReport {
   changed: boolean;
 }
 
-/** The conditions the kubelet would write now, from the node's current ones. */
-export function kubeletNodeConditions(node: Node, now: number): NodeConditionsReport {
+/** MemoryPressure while the eviction manager sees the threshold met. */
+const MEMORY_PRESSURE: KubeletCondition = {
+  type: 'MemoryPressure',
+  status: 'True',
+  reason: 'KubeletHasInsufficientMemory',
+  message: 'kubelet has insufficient memory available',
+  event: 'NodeHasInsufficientMemory',
+};
+
+/** The conditions the kubelet would write now, from the node's current ones and whether memory is short. */
+export function kubeletNodeConditions(node: Node, now: number, memoryPressure = false): NodeConditionsReport {
   const time = formatTimestamp(now);
   const conditions = (node.status?.conditions ?? []).map((c) => ({ ...c }));
   const events: string[] = [];
   let changed = false;
-  for (const wanted of KUBELET_CONDITIONS) {
+  for (const normal of KUBELET_CONDITIONS) {
+    const wanted = normal.type === 'MemoryPressure' && memoryPressure ? MEMORY_PRESSURE : normal;
     let condition = conditions.find((c) => c.type === wanted.type);
     if (!condition) {
       condition = { type: wanted.type, status: 'Unknown' };
       conditions.push(condition);
     }
     condition.lastHeartbeatTime = time;
-    const keeps = wanted.type !== 'Ready' && (condition.status === 'True' || condition.status === 'False');
-    if (keeps || condition.status === wanted.status) continue;
+    if (condition.status === wanted.status) continue;
     Object.assign(condition, {
       status: wanted.status,
       reason: wanted.reason,

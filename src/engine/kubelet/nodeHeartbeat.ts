@@ -8,6 +8,7 @@
  * pods stay in the API as they were. When it boots again the kubelet starts over from the API: it heartbeats, runs
  * the pods still bound to it and finishes the deletion of those marked for deletion meanwhile.
  */
+import { fnv32a } from '../runtime/hash';
 import type { Node, Pod } from '../api/kinds';
 import { resolveResourceName } from '../api/resources';
 import type { EventRecorder } from '../events/recorder';
@@ -38,13 +39,6 @@ function withOwnRandomStream(random: RandomState, salt: number, fn: () => void):
   }
 }
 
-/** 32-bit FNV-1a of a string. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash;
-}
-
 /** What is known of a node's machine and kubelet: plain data in the kubelet state. */
 export interface NodeAgentState {
   /** The machine is down: its kubelet neither heartbeats nor syncs pods. */
@@ -70,6 +64,9 @@ export class NodeHeartbeat {
     ctx.runtime.on(HEARTBEAT_TASK, (task) => this.beat((task.payload as { node: string }).node));
   }
 
+  /** Whether the node's eviction manager sees memory pressure (the cluster wires in the eviction manager). */
+  memoryPressure: (node: string) => boolean = () => false;
+
   private get agents(): Record<string, NodeAgentState> {
     return (this.ctx.state.nodes ??= {});
   }
@@ -89,7 +86,7 @@ export class NodeHeartbeat {
     const now = this.ctx.runtime.now();
     this.agents[node] = { reportedAt: now };
     // The Lease's uid comes from a random stream of its own: node leases leave every other generated name as it was.
-    withOwnRandomStream(this.ctx.runtime.state.random, fnv1a(node), () => renewNodeLease(this.ctx.api, object, now));
+    withOwnRandomStream(this.ctx.runtime.state.random, fnv32a(node), () => renewNodeLease(this.ctx.api, object, now));
     this.schedule(node);
   }
 
@@ -147,7 +144,7 @@ export class NodeHeartbeat {
     if (!agent || agent.down || !object) return;
     const now = this.ctx.runtime.now();
     renewNodeLease(this.ctx.api, object, now);
-    const report = kubeletNodeConditions(object, now);
+    const report = kubeletNodeConditions(object, now, this.memoryPressure(node));
     if (report.changed || now >= agent.reportedAt + NODE_STATUS_REPORT_MS) {
       this.ctx.api.updateStatus({ ...object, status: { ...object.status, conditions: report.conditions } });
       agent.reportedAt = now;

@@ -8,7 +8,7 @@ import type { ApiServer } from '../api/apiServer';
 import type { Node } from '../api/kinds';
 import { resolveResourceName } from '../api/resources';
 import type { KubeObject } from '../api/types';
-import { formatTimestamp } from '../runtime/time';
+import { formatMicroTimestamp } from '../runtime/time';
 
 const NODE_LEASE_NAMESPACE = 'kube-node-lease';
 /** KubeletConfiguration nodeLeaseDurationSeconds (default 40). */
@@ -18,12 +18,6 @@ export const NODE_LEASE_RENEW_INTERVAL_MS = NODE_LEASE_DURATION_SECONDS * 250;
 
 const LEASES = resolveResourceName('leases.coordination.k8s.io')!;
 
-/** metav1.MicroTime as formatMicroTimestamp writes it, from the second formatTimestamp keeps (renewals are frequent). */
-function microTime(ms: number): string {
-  const millis = String(((ms % 1000) + 1000) % 1000).padStart(3, '0');
-  return `${formatTimestamp(ms).slice(0, -1)}.${millis}000Z`;
-}
-
 /**
  * The lease controller's sync: renews the node's Lease (`renewTime` now, the Node as owner once it has none), or
  * creates it when it does not exist (ensureLease).
@@ -31,7 +25,7 @@ function microTime(ms: number): string {
 export function renewNodeLease(api: ApiServer, node: Node, now: number): void {
   const name = node.metadata.name;
   const owner = { apiVersion: 'v1', kind: 'Node', name, uid: node.metadata.uid ?? '' };
-  const renewTime = microTime(now);
+  const renewTime = formatMicroTimestamp(now);
   const current = api.find(LEASES, NODE_LEASE_NAMESPACE, name);
   if (!current) {
     api.create({

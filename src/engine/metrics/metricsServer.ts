@@ -21,7 +21,7 @@ import { loadTargets } from './serviceLoad';
 import { allocateCpu, cpuDemand, nodeOverhead, type CpuDemand } from './usageModel';
 
 /** `--metric-resolution`. */
-export const METRIC_RESOLUTION_MS = 15_000;
+const METRIC_RESOLUTION_MS = 15_000;
 const SCRAPE_TASK = 'metrics-server/scrape';
 const PODS = resolveResourceName('pods')!;
 const NODES = resolveResourceName('nodes')!;

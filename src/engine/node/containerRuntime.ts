@@ -22,6 +22,9 @@ import { createCachedFileSystemView, type TreeChanges } from './cachedFileSystem
 import { resourceProfileOf } from '../metrics/resourceProfiles';
 import { treeOfFileSet, type VolumeFileSet } from './volumeFileSet';
 
+/** Where a volume keeps its files: a directory on a node, or storage keyed by its address. */
+export type VolumeFileStorage = { kind: 'node-path'; path: string } | { kind: 'network'; key: string };
+
 export interface SandboxRecord {
   podUid: string;
   node: string;
@@ -307,22 +310,32 @@ export class ContainerRuntime {
     return treeId;
   }
 
-  /**
-   * A PersistentVolume's data: one tree per volume, created on first mount and shared by every pod that mounts the
-   * volume, on any node; it outlives the pods (a StatefulSet pod recreated finds its files).
-   */
-  ensurePersistentVolume(pvName: string): string {
-    const treeId = `pv:${pvName}`;
-    this.state.trees[treeId] ??= createEmptyTree(this.now());
-    this.treeChanges.count++;
+  /** Storage reached over the network (an NFS export, a cloud disk): one tree per key, the same from every node. */
+  ensureNetworkVolume(key: string): string {
+    const treeId = `net:${key}`;
+    if (!this.state.trees[treeId]) {
+      this.state.trees[treeId] = createEmptyTree(this.now());
+      this.treeChanges.count++;
+    }
     return treeId;
   }
 
-  /** The storage behind a PersistentVolume is gone (its reclaim policy deleted it): its data goes too. */
-  dropPersistentVolume(pvName: string): void {
-    if (!(`pv:${pvName}` in this.state.trees)) return;
-    delete this.state.trees[`pv:${pvName}`];
-    this.treeChanges.count++;
+  /** Removes a node directory or network storage whose volume was deleted (`nodes` for a directory). */
+  dropVolumeStorage(storage: VolumeFileStorage, nodes: readonly string[]): void {
+    const ids =
+      storage.kind === 'network' ? [`net:${storage.key}`] : nodes.map((node) => `host:${node}:${storage.path}`);
+    for (const id of ids) {
+      if (!(id in this.state.trees)) continue;
+      delete this.state.trees[id];
+      this.treeChanges.count++;
+    }
+  }
+
+  /** Nodes whose directories the runtime has made (the ones a volume's storage may be on). */
+  nodesWithDirectories(): string[] {
+    return [
+      ...new Set(Object.keys(this.state.trees).flatMap((id) => (id.startsWith('host:') ? [id.split(':')[1]!] : []))),
+    ];
   }
 
   // ---- containers ----

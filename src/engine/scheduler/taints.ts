@@ -2,7 +2,7 @@
 import type { Taint, Toleration } from '../api/kinds';
 
 /** Toleration.ToleratesTaint: effect and key match when set; Exists matches any value, Equal (or empty) the same value. */
-function toleratesOne(toleration: Toleration, taint: Taint): boolean {
+export function toleratesOne(toleration: Toleration, taint: Taint): boolean {
   if (toleration.effect && toleration.effect !== taint.effect) return false;
   if (toleration.key && toleration.key !== taint.key) return false;
   switch (toleration.operator ?? '') {

@@ -17,14 +17,13 @@ import {
 import {
   ANN_SELECTED_NODE,
   CLAIMS,
-  claimClassOf,
+  storageClassOf,
   isClaimFullyBound,
   isDelayBinding,
   NO_PROVISIONER,
   requestedStorage,
   STORAGE_CLASSES,
   VOLUMES,
-  volumeClassOf,
   type PersistentVolume,
   type PersistentVolumeClaim,
   type StorageClass,
@@ -149,7 +148,7 @@ export function filterVolumeBinding(
     const chosen = new Set<string>();
     const all = lister.all(VOLUMES) as PersistentVolume[];
     for (const claim of toMatch) {
-      const ofClass = all.filter((v) => volumeClassOf(v) === claimClassOf(claim));
+      const ofClass = all.filter((v) => storageClassOf(v) === storageClassOf(claim));
       const volume = findMatchingVolume(claim, ofClass, node, chosen, true);
       if (volume) {
         chosen.add(volume.metadata.name ?? '');
@@ -160,7 +159,7 @@ export function filterVolumeBinding(
   // checkVolumeProvisions: the class must name a provisioner and allow the node's topology.
   if (unboundSatisfied) {
     unboundSatisfied = volumes.provisions.every((claim) => {
-      const storageClass = lister.find(STORAGE_CLASSES, undefined, claimClassOf(claim)) as StorageClass | undefined;
+      const storageClass = lister.find(STORAGE_CLASSES, undefined, storageClassOf(claim)) as StorageClass | undefined;
       return (
         !!storageClass &&
         storageClass.provisioner !== '' &&

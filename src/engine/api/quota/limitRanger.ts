@@ -5,15 +5,9 @@
  * PersistentVolumeClaim ranges are left out.
  */
 import type { Container, Pod } from '../kinds';
-import {
-  addQuantities,
-  compareQuantities,
-  formatQuantity,
-  parseQuantity,
-  quantityToNumber,
-  type Quantity,
-} from '../quantity/quantity';
+import { compareQuantities, formatQuantity, quantityToNumber } from '../quantity/quantity';
 import type { KubeObject } from '../types';
+import { containerAmounts, podAmounts, quantityOf, type ResourceList } from './resourceAmounts';
 
 type Amounts = Record<string, string | number>;
 
@@ -32,12 +26,6 @@ function items(ranges: readonly KubeObject[], type: string): LimitRangeItem[] {
   return ranges.flatMap((range) =>
     ((range.spec as { limits?: LimitRangeItem[] } | undefined)?.limits ?? []).filter((i) => i.type === type),
   );
-}
-
-function q(value: string | number | undefined): Quantity | undefined {
-  if (value === undefined) return undefined;
-  const parsed = parseQuantity(String(value));
-  return parsed.ok ? parsed.value : undefined;
 }
 
 /** SetDefaults_LimitRangeItem: a Container item's default limit falls back to max, its default request to the default limit, then to min. */
@@ -87,15 +75,10 @@ export function applyLimitRangeDefaults(pod: Pod, ranges: readonly KubeObject[])
 }
 
 /** minConstraint, maxConstraint and limitRequestRatioConstraint for one amount. */
-function checkAmounts(
-  item: LimitRangeItem,
-  scope: string,
-  requests: Record<string, Quantity>,
-  limits: Record<string, Quantity>,
-): string[] {
+function checkAmounts(item: LimitRangeItem, scope: string, requests: ResourceList, limits: ResourceList): string[] {
   const errors: string[] = [];
   for (const [name, raw] of Object.entries(item.min ?? {})) {
-    const min = q(raw)!;
+    const min = quantityOf(raw)!;
     const request = requests[name];
     if (!request) errors.push(`minimum ${name} usage per ${scope} is ${formatQuantity(min)}.  No request is specified`);
     else if (compareQuantities(request, min) < 0)
@@ -104,7 +87,7 @@ function checkAmounts(
       );
   }
   for (const [name, raw] of Object.entries(item.max ?? {})) {
-    const max = q(raw)!;
+    const max = quantityOf(raw)!;
     const limit = limits[name];
     if (!limit) errors.push(`maximum ${name} usage per ${scope} is ${formatQuantity(max)}.  No limit is specified`);
     else if (compareQuantities(limit, max) > 0)
@@ -113,7 +96,7 @@ function checkAmounts(
       );
   }
   for (const [name, raw] of Object.entries(item.maxLimitRequestRatio ?? {})) {
-    const ratioLimit = q(raw)!;
+    const ratioLimit = quantityOf(raw)!;
     const request = requests[name];
     const limit = limits[name];
     if (!request || !limit) continue;
@@ -126,31 +109,22 @@ function checkAmounts(
   return errors;
 }
 
-function amountsOf(container: Container, kind: 'requests' | 'limits'): Record<string, Quantity> {
-  const result: Record<string, Quantity> = {};
-  for (const [name, value] of Object.entries((container.resources?.[kind] ?? {}) as Amounts)) {
-    const parsed = q(value);
-    if (parsed) result[name] = parsed;
-  }
-  return result;
-}
-
 /** PodValidateLimitFunc: every violation of the namespace's Container and Pod items, in kube-apiserver's words. */
 export function limitRangeViolations(pod: Pod, ranges: readonly KubeObject[]): string[] {
   const errors: string[] = [];
   const containers = [...(pod.spec.containers ?? []), ...(pod.spec.initContainers ?? [])];
   for (const item of items(ranges, 'Container'))
     for (const container of containers)
-      errors.push(...checkAmounts(item, 'Container', amountsOf(container, 'requests'), amountsOf(container, 'limits')));
-  for (const item of items(ranges, 'Pod')) {
-    const sum = (kind: 'requests' | 'limits') => {
-      const total: Record<string, Quantity> = {};
-      for (const container of pod.spec.containers ?? [])
-        for (const [name, value] of Object.entries(amountsOf(container, kind)))
-          total[name] = total[name] ? addQuantities(total[name]!, value) : value;
-      return total;
-    };
-    errors.push(...checkAmounts(item, 'Pod', sum('requests'), sum('limits')));
-  }
+      errors.push(
+        ...checkAmounts(
+          item,
+          'Container',
+          containerAmounts(container, 'requests'),
+          containerAmounts(container, 'limits'),
+        ),
+      );
+  // The Pod items weigh the pod's requests and limits, init containers included (limitranger podRequests).
+  for (const item of items(ranges, 'Pod'))
+    errors.push(...checkAmounts(item, 'Pod', podAmounts(pod, 'requests'), podAmounts(pod, 'limits')));
   return errors;
 }

@@ -2,11 +2,12 @@
  * What an object costs against a ResourceQuota (pkg/quota/v1/evaluator/core: pods.go, services.go,
  * persistent_volume_claims.go, and the generic object-count evaluator): resource name → quantity.
  */
-import type { Container, Pod } from '../kinds';
-import { addQuantities, newQuantity, parseQuantity, type Quantity } from '../quantity/quantity';
+import type { Pod } from '../kinds';
+import { newQuantity } from '../quantity/quantity';
 import type { KubeObject, ResourceType } from '../types';
+import { podAmounts, quantityOf, type ResourceList } from './resourceAmounts';
 
-export type ResourceList = Record<string, Quantity>;
+export type { ResourceList } from './resourceAmounts';
 
 const ONE = newQuantity(1, 'DecimalSI');
 /** Resources a pod's containers are charged for, by request or limit. */
@@ -20,33 +21,6 @@ const OBJECT_COUNTS = [
   'replicationcontrollers',
   'resourcequotas',
 ];
-
-function quantity(value: unknown): Quantity | undefined {
-  if (value === undefined || value === null) return undefined;
-  const parsed = parseQuantity(String(value));
-  return parsed.ok ? parsed.value : undefined;
-}
-
-function addTo(list: ResourceList, name: string, value: Quantity): void {
-  list[name] = list[name] ? addQuantities(list[name]!, value) : value;
-}
-
-/** PodRequests/PodLimits: the sum over app containers, or the largest init container's if larger. */
-function podAmounts(pod: Pod, kind: 'requests' | 'limits'): ResourceList {
-  const sum: ResourceList = {};
-  const amounts = (container: Container) => (container.resources?.[kind] ?? {}) as Record<string, unknown>;
-  for (const container of pod.spec.containers ?? [])
-    for (const [name, value] of Object.entries(amounts(container))) {
-      const q = quantity(value);
-      if (q) addTo(sum, name, q);
-    }
-  for (const container of pod.spec.initContainers ?? [])
-    for (const [name, value] of Object.entries(amounts(container))) {
-      const q = quantity(value);
-      if (q && (!sum[name] || BigInt(q.nanos) > BigInt(sum[name]!.nanos))) sum[name] = q;
-    }
-  return sum;
-}
 
 /** QuotaV1Pod: a finished pod, or one past its deletion grace, no longer counts. */
 export function podCountsAgainstQuota(pod: Pod, nowMs: number): boolean {
@@ -103,7 +77,7 @@ export function usageOf(resource: ResourceType, object: KubeObject, nowMs: numbe
   }
   if (core && resource.plural === 'persistentvolumeclaims') {
     const spec = object.spec as { resources?: { requests?: { storage?: unknown } } } | undefined;
-    const request = quantity(spec?.resources?.requests?.storage);
+    const request = quantityOf(spec?.resources?.requests?.storage);
     if (request) usage['requests.storage'] = request;
   }
   return usage;

@@ -5,7 +5,9 @@
  * quotas' `status.used` at once; the quota controller recounts later.
  */
 import type { Pod } from '../kinds';
-import { addQuantities, compareQuantities, formatQuantity, parseQuantity, type Quantity } from '../quantity/quantity';
+import { addQuantities, compareQuantities, formatQuantity, type Quantity } from '../quantity/quantity';
+import { forbidden } from '../errors';
+import { quantityOf } from './resourceAmounts';
 import { resolveResourceName } from '../resources';
 import type { ApiError, ApiResult, KubeObject, ResourceType } from '../types';
 import { isTrackable, missingComputeResources, usageOf, type ResourceList } from './quotaUsage';
@@ -25,8 +27,8 @@ interface QuotaStatus {
 function parseList(list: Record<string, string> | undefined): ResourceList {
   const parsed: ResourceList = {};
   for (const [name, text] of Object.entries(list ?? {})) {
-    const q = parseQuantity(String(text));
-    if (q.ok) parsed[name] = q.value;
+    const quantity = quantityOf(text);
+    if (quantity) parsed[name] = quantity;
   }
   return parsed;
 }
@@ -52,11 +54,7 @@ export function chargeQuotas(
   const quotas = store
     .all(QUOTAS, namespace)
     .sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
-  const refuse = (detail: string): ApiError => ({
-    code: 403,
-    reason: 'Forbidden',
-    message: `${resource.group ? `${resource.plural}.${resource.group}` : resource.plural} "${object.metadata.name ?? ''}" is forbidden: ${detail}`,
-  });
+  const refuse = (detail: string) => forbidden(resource, object.metadata.name ?? '', detail);
   const interesting: { quota: KubeObject; status: QuotaStatus; tracked: string[] }[] = [];
   for (const quota of quotas) {
     const status = (quota.status ?? {}) as QuotaStatus;

@@ -151,7 +151,7 @@ function updateNodeHealth(
     NODE_LIFECYCLE_CONTROLLER_NAME,
     { kind: 'Node', name, uid: node.metadata.uid },
     `no heartbeat from its kubelet for ${Math.round((now - health.probeTime) / 1000)}s (grace period ` +
-      `${NODE_MONITOR_GRACE_MS / 1000}s): set Ready, MemoryPressure, DiskPressure and PIDPressure to Unknown`,
+      `${grace / 1000}s): set Ready, MemoryPressure, DiskPressure and PIDPressure to Unknown`,
   );
   return { node: updated.value as unknown as Node, observed, current };
 }

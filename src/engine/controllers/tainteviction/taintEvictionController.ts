@@ -11,7 +11,7 @@ import { resolveResourceName } from '../../api/resources';
 import { semanticEqual } from '../../api/semanticEqual';
 import type { KubeObject } from '../../api/types';
 import { formatTimestamp } from '../../runtime/time';
-import { toleratesTaint } from '../../scheduler/taints';
+import { toleratesOne, toleratesTaint } from '../../scheduler/taints';
 import { objectKeyOf, splitObjectKey, type ControllerContext, type ControllerDefinition } from '../controller';
 
 export const TAINT_EVICTION_CONTROLLER_NAME = 'taint-eviction-controller';
@@ -110,7 +110,7 @@ function handlePodUpdate(context: ControllerContext, key: string): void {
 function matchingTolerations(taints: readonly Taint[], tolerations: readonly Toleration[]): Toleration[] | undefined {
   const used: Toleration[] = [];
   for (const taint of taints) {
-    const toleration = tolerations.find((t) => toleratesTaint([t], taint));
+    const toleration = tolerations.find((t) => toleratesOne(t, taint));
     if (!toleration) return undefined;
     used.push(toleration);
   }
@@ -119,7 +119,6 @@ function matchingTolerations(taints: readonly Taint[], tolerations: readonly Tol
 
 /** getMinTolerationTime in ms: the shortest tolerationSeconds (≤ 0 counts as 0); -1 when none has a limit. */
 function minTolerationMs(used: readonly Toleration[]): number {
-  if (used.length === 0) return 0;
   let min = Infinity;
   for (const toleration of used) {
     const seconds = toleration.tolerationSeconds;
@@ -146,7 +145,7 @@ function processPodOnNode(
   const used = matchingTolerations(taints, tolerations);
   if (!used) {
     cancelEviction(context, key);
-    const untolerated = taints.find((taint) => !tolerations.some((t) => toleratesTaint([t], taint)))!;
+    const untolerated = taints.find((taint) => !toleratesTaint(tolerations, taint))!;
     evictPod(context, key, `node ${nodeName} has the taint ${describeTaint(untolerated)}, which it does not tolerate`);
     return;
   }
@@ -160,8 +159,8 @@ function processPodOnNode(
   let createdAt = now;
   if (scheduled) {
     createdAt = scheduled.createdAt;
-    // The deletion already scheduled comes first: it stays.
-    if (createdAt + minMs < now + minMs) return;
+    // processPodOnNode: a deletion scheduled earlier (CreatedAt + min before now + min) comes first and stays.
+    if (createdAt < now) return;
     cancelEviction(context, key);
   }
   const why =

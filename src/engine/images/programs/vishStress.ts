@@ -60,7 +60,7 @@ export interface VishStressOptions {
 }
 
 /** Go's flag.Parse over argv[1:]: the options, or what it prints and the exit status. */
-export function parseVishStressFlags(
+function parseVishStressFlags(
   argv: readonly string[],
 ): { options: VishStressOptions } | { stderr: string; exitCode: number } {
   const options: VishStressOptions = {

@@ -2,18 +2,14 @@
  * `kubectl describe` for PodDisruptionBudgets, ResourceQuotas and LimitRanges (`KC:pkg/describe/describe.go`:
  * describePodDisruptionBudget, describeQuota, describeLimitRange).
  */
+import type { IIoK8sApiPolicyV1PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { formatLabelSelector, labelSelectorFromSpec } from '../../api/selectors/labelSelector';
 import { describeEvents } from './describeHelpers';
 import type { DescribeInput } from './describeInput';
 import { LEVEL_0, LEVEL_2, PrefixWriter } from './prefixWriter';
 
-interface BudgetFields {
-  spec?: { minAvailable?: number | string; maxUnavailable?: number | string; selector?: never };
-  status?: { disruptionsAllowed?: number; currentHealthy?: number; desiredHealthy?: number; expectedPods?: number };
-}
-
 export function describePodDisruptionBudget(input: DescribeInput): string {
-  const pdb = input.object as typeof input.object & BudgetFields;
+  const pdb = input.object as unknown as IIoK8sApiPolicyV1PodDisruptionBudget & { metadata: { name?: string } };
   const w = new PrefixWriter();
   w.write(LEVEL_0, `Name:\t${pdb.metadata.name ?? ''}\n`);
   w.write(LEVEL_0, `Namespace:\t${pdb.metadata.namespace ?? ''}\n`);

@@ -2,19 +2,15 @@
  * Tables of PodDisruptionBudgets, ResourceQuotas and LimitRanges (`K:pkg/printers/internalversion/printers.go`:
  * printPodDisruptionBudget, printResourceQuota, printLimitRange).
  */
+import type { IIoK8sApiPolicyV1PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { translateTimestampSince } from '../format/duration';
 import { defineColumns, type TablePrinter } from './tablePrinter';
-
-interface BudgetFields {
-  spec?: { minAvailable?: number | string; maxUnavailable?: number | string };
-  status?: { disruptionsAllowed?: number };
-}
 
 /** MIN AVAILABLE and MAX UNAVAILABLE as set, `N/A` when not. */
 export const podDisruptionBudgetPrinter: TablePrinter = {
   columns: defineColumns('NAME|MIN AVAILABLE|MAX UNAVAILABLE|ALLOWED DISRUPTIONS|AGE'),
   row: (object, nowMs) => {
-    const { spec, status } = object as typeof object & BudgetFields;
+    const { spec, status } = object as unknown as IIoK8sApiPolicyV1PodDisruptionBudget;
     return [
       object.metadata.name ?? '',
       spec?.minAvailable === undefined ? 'N/A' : String(spec.minAvailable),

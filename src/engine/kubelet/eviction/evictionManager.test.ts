@@ -68,9 +68,10 @@ describe('the eviction manager under memory pressure', () => {
         'get pod best-effort -o jsonpath={.status.conditions[0].type}/{.status.conditions[0].reason}/{.status.conditions[0].lastTransitionTime}',
       ).stdout,
     ).toBe('DisruptionTarget/TerminationByKubelet/2026-01-05T09:00:40Z');
+    // The eviction manager acts at once; the node status reports the pressure at its next update.
     expect(t.events('worker1')).toEqual([
-      'NodeHasInsufficientMemory: Node worker1 status is now: NodeHasInsufficientMemory',
       'EvictionThresholdMet: Attempting to reclaim memory',
+      'NodeHasInsufficientMemory: Node worker1 status is now: NodeHasInsufficientMemory',
     ]);
     // Once its containers stopped, kubectl shows an evicted pod's container reason (kubernetes#105467).
     expect(t.kubectl('get pods').stdout).toBe(

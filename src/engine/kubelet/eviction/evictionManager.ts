@@ -13,7 +13,7 @@
  * (BestEffort pods rejected) and the allocatable threshold are left out.
  */
 import type { ApiServer } from '../../api/apiServer';
-import type { Node, NodeCondition, Pod } from '../../api/kinds';
+import type { Node, Pod } from '../../api/kinds';
 import { resolveResourceName } from '../../api/resources';
 import { referenceTo, type EventRecorder, type InvolvedObject } from '../../events/recorder';
 import type { KubeObject } from '../../api/types';
@@ -22,20 +22,19 @@ import type { ContainerRuntime } from '../../node/containerRuntime';
 import type { Kernel } from '../../os/kernel';
 import { quantityToMilli } from '../../resources/quantities';
 import type { Runtime } from '../../runtime/runtime';
-import { formatTimestamp } from '../../runtime/time';
 import type { Kubelet } from '../kubelet';
 import type { PodWorkerState } from '../workerState';
 import { memoryEvictionMessage, type ContainerMemoryUsage } from './evictionMessage';
 import { rankMemoryPressure, type PodMemoryUsage } from './rankMemoryPressure';
 
 /** kubelet.go evictionMonitoringPeriod. */
-export const HOUSEKEEPING_INTERVAL_MS = 10_000;
+const HOUSEKEEPING_INTERVAL_MS = 10_000;
 /** The kubelet's default hard eviction threshold for memory: `memory.available<100Mi`. */
 export const MEMORY_AVAILABLE_THRESHOLD_BYTES = 100 * 1024 * 1024;
 /** KubeletConfiguration evictionPressureTransitionPeriod (default 5m). */
-export const PRESSURE_TRANSITION_PERIOD_MS = 5 * 60_000;
+const PRESSURE_TRANSITION_PERIOD_MS = 5 * 60_000;
 /** eviction_manager.go immediateEvictionGracePeriodSeconds, for a hard threshold. */
-export const IMMEDIATE_EVICTION_GRACE_SECONDS = 1;
+const IMMEDIATE_EVICTION_GRACE_SECONDS = 1;
 /** eviction_manager.go podCleanupTimeout and podCleanupPollFreq. */
 const POD_CLEANUP_TIMEOUT_MS = 30_000;
 const POD_CLEANUP_POLL_MS = 1_000;
@@ -141,7 +140,6 @@ export class EvictionManager {
     const underPressure =
       own.pressureObservedAt !== undefined && now - own.pressureObservedAt < PRESSURE_TRANSITION_PERIOD_MS;
     if (!underPressure) delete this.state.nodes[name];
-    this.reportMemoryPressure(node, underPressure);
     if (!met) return;
     this.recordNodeEvent(name, 'Warning', 'EvictionThresholdMet', 'Attempting to reclaim memory');
     for (const candidate of rankMemoryPressure(this.activePods(name)) as Candidate[]) {
@@ -210,34 +208,12 @@ export class EvictionManager {
   }
 
   /**
-   * nodestatus.MemoryPressureCondition: the condition turns True or False with a new transition time and a node
-   * event; the kubelet's heartbeat keeps it as set. A condition the node lifecycle controller made Unknown is the
-   * heartbeat's to restore.
+   * IsUnderMemoryPressure: the threshold was met within the pressure transition period. The kubelet's node status
+   * reports it as the MemoryPressure condition (nodestatus.MemoryPressureCondition).
    */
-  private reportMemoryPressure(node: Node, underPressure: boolean): void {
-    const conditions = node.status?.conditions ?? [];
-    const current = conditions.find((c) => c.type === 'MemoryPressure');
-    const status = underPressure ? 'True' : 'False';
-    if (current?.status === status || current?.status === 'Unknown') return;
-    const time = formatTimestamp(this.deps.runtime.now());
-    const condition: NodeCondition = underPressure
-      ? {
-          type: 'MemoryPressure',
-          status,
-          reason: 'KubeletHasInsufficientMemory',
-          message: 'kubelet has insufficient memory available',
-        }
-      : {
-          type: 'MemoryPressure',
-          status,
-          reason: 'KubeletHasSufficientMemory',
-          message: 'kubelet has sufficient memory available',
-        };
-    Object.assign(condition, { lastHeartbeatTime: time, lastTransitionTime: time });
-    const updated = current ? conditions.map((c) => (c === current ? condition : c)) : [condition, ...conditions];
-    this.deps.api.updateStatus({ ...node, status: { ...node.status, conditions: updated } } as unknown as KubeObject);
-    const event = underPressure ? 'NodeHasInsufficientMemory' : 'NodeHasSufficientMemory';
-    this.recordNodeEvent(node.metadata.name, 'Normal', event, `Node ${node.metadata.name} status is now: ${event}`);
+  isUnderMemoryPressure(node: string): boolean {
+    const observed = this.state.nodes[node]?.pressureObservedAt;
+    return observed !== undefined && this.deps.runtime.now() - observed < PRESSURE_TRANSITION_PERIOD_MS;
   }
 
   /** An event about the node; the kubelet's node reference carries the node name as its uid. */

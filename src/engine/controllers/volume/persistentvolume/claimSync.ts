@@ -15,7 +15,7 @@ import {
   ANN_BOUND_BY_CONTROLLER,
   ANN_SELECTED_NODE,
   ANN_STORAGE_PROVISIONER,
-  claimClassOf,
+  storageClassOf,
   claimKeyOf,
   isDelayBinding,
   STORAGE_CLASSES,
@@ -54,7 +54,7 @@ function syncUnboundClaim(context: ControllerContext, claim: PersistentVolumeCla
     if (volume) {
       const why = isVolumeBoundToClaim(volume, claim)
         ? 'its claimRef names this claim (it was provisioned or reserved for it)'
-        : `the smallest Available volume of class "${claimClassOf(claim)}" with room for the request and the ` +
+        : `the smallest Available volume of class "${storageClassOf(claim)}" with room for the request and the ` +
           'access modes asked';
       if (bind(context, volume, claim))
         context.decisions.record(PV_CONTROLLER_NAME, subject(claim), `bound to ${volume.metadata.name}: ${why}`);
@@ -63,7 +63,7 @@ function syncUnboundClaim(context: ControllerContext, claim: PersistentVolumeCla
     if (assignDefaultStorageClass(context, claim)) return;
     if (delayBinding && claim.metadata.annotations?.[ANN_SELECTED_NODE] === undefined) {
       emitWaitingForConsumer(context, claim);
-    } else if (claimClassOf(claim) !== '') {
+    } else if (storageClassOf(claim) !== '') {
       provisionClaim(context, claim);
       return;
     } else {
@@ -188,7 +188,7 @@ function emitWaitingForConsumer(context: ControllerContext, claim: PersistentVol
  * cannot provision; any other provisioner is external — the claim is annotated with its name and waits for it.
  */
 function provisionClaim(context: ControllerContext, claim: PersistentVolumeClaim): void {
-  const className = claimClassOf(claim);
+  const className = storageClassOf(claim);
   const storageClass = classNamed(context, className);
   if (!storageClass) {
     recordVolumeEvent(

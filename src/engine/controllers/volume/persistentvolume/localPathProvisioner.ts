@@ -20,7 +20,7 @@ import {
   ANN_SELECTED_NODE,
   ANN_STORAGE_PROVISIONER,
   CLAIMS,
-  claimClassOf,
+  storageClassOf,
   claimKeyOf,
   STORAGE_CLASSES,
   VOLUMES,
@@ -52,7 +52,7 @@ const ANN_LOCAL_PATH_SELECTED_NODE = 'local.path.provisioner/selected-node';
 
 const NODES = resolveResourceName('nodes')!;
 
-/** What the provisioner keeps between syncs, by claim uid and by volume name. */
+/** What the provisioner keeps between syncs, by claim (`namespace/name`) and by volume name. */
 interface ProvisionerState {
   /** A helper pod is creating the claim's directory until this virtual time. */
   provisioning: Record<string, number>;
@@ -81,7 +81,11 @@ export const LOCAL_PATH_PROVISIONER_CONTROLLER: ControllerDefinition = {
   name: LOCAL_PATH_PROVISIONER_NAME,
   create: (context) => ({
     keysFor: (event, resource) => {
-      if (event.type === 'DELETED') return [];
+      // A claim gone: its sync forgets what was kept for it.
+      if (event.type === 'DELETED')
+        return resource === CLAIMS
+          ? [objectKeyOf(event.object.metadata.namespace, event.object.metadata.name ?? '')]
+          : [];
       if (resource === CLAIMS) {
         const claim = event.object as PersistentVolumeClaim;
         return wantsUs(claim) && !claim.spec.volumeName
@@ -115,20 +119,20 @@ function syncClaim(context: ControllerContext, namespace: string, name: string):
   const state = context.state(initialState);
   const claim = context.api.find(CLAIMS, namespace, name) as PersistentVolumeClaim | undefined;
   const uid = claim?.metadata.uid ?? '';
-  const storageClass = claim && (context.api.find(STORAGE_CLASSES, undefined, claimClassOf(claim)) as StorageClass);
+  const storageClass = claim && (context.api.find(STORAGE_CLASSES, undefined, storageClassOf(claim)) as StorageClass);
+  const key = objectKeyOf(namespace, name);
   if (!claim || !shouldProvision(claim, storageClass) || context.api.find(VOLUMES, undefined, `pvc-${uid}`)) {
-    delete state.provisioning[uid];
-    delete state.failures[uid];
+    delete state.provisioning[key];
+    delete state.failures[key];
     return;
   }
-  const key = objectKeyOf(namespace, name);
-  const until = state.provisioning[uid];
+  const until = state.provisioning[key];
   if (until !== undefined) {
     if (context.runtime.now() < until) context.queue.addAfter(key, until - context.runtime.now());
     else finishProvisioning(context, claim, storageClass!);
     return;
   }
-  if ((state.failures[uid] ?? 0) >= FAILED_PROVISION_THRESHOLD) return;
+  if ((state.failures[key] ?? 0) >= FAILED_PROVISION_THRESHOLD) return;
   record(
     context,
     claim,
@@ -139,11 +143,11 @@ function syncClaim(context: ControllerContext, namespace: string, name: string):
   const failure = provisioningFailure(context, claim, storageClass!);
   if (failure) {
     record(context, claim, 'Warning', 'ProvisioningFailed', failure);
-    const failures = (state.failures[uid] = (state.failures[uid] ?? 0) + 1);
+    const failures = (state.failures[key] = (state.failures[key] ?? 0) + 1);
     context.queue.addAfter(key, Math.min(FAILURE_BACKOFF_MAX_MS, FAILURE_BACKOFF_MS * 2 ** (failures - 1)));
     return;
   }
-  state.provisioning[uid] = context.runtime.now() + HELPER_POD_MS;
+  state.provisioning[key] = context.runtime.now() + HELPER_POD_MS;
   context.queue.addAfter(key, HELPER_POD_MS);
 }
 
@@ -203,16 +207,16 @@ function finishProvisioning(
         },
       },
       persistentVolumeReclaimPolicy: storageClass.reclaimPolicy ?? 'Delete',
-      storageClassName: claimClassOf(claim),
+      storageClassName: storageClassOf(claim),
       volumeMode: 'Filesystem',
     },
   });
-  delete state.provisioning[uid];
+  delete state.provisioning[claimKeyOf(claim)];
   if (!created.ok) {
     record(context, claim, 'Warning', 'ProvisioningFailed', `failed to create PV object: ${created.error.message}`);
     return;
   }
-  delete state.failures[uid];
+  delete state.failures[claimKeyOf(claim)];
   record(context, claim, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${volumeName}`);
   context.decisions.record(
     LOCAL_PATH_PROVISIONER_NAME,

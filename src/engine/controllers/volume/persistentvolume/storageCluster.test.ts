@@ -222,7 +222,9 @@ spec:
     const pvName = claim(t, 'notes')!.spec.volumeName!;
     const node = runningPod(t, 'notes-')!.spec.nodeName;
     t.kubectl(`exec ${runningPod(t, 'notes-')!.metadata.name} -- sh -c "echo x > /data/x"`);
-    expect(t.cluster.containers.state.trees[`pv:${pvName}`]).toBeDefined();
+    // A local-path volume is a directory on the node the pod runs on.
+    const directory = `host:${node}:${volume(t, pvName)!.spec.hostPath!.path}`;
+    expect(t.cluster.containers.state.trees[directory]).toBeDefined();
 
     // In use: the claim waits for its pods (pvc-protection).
     t.kubectl('delete pvc notes --wait=false');
@@ -231,7 +233,7 @@ spec:
     t.kubectl('delete deployment notes');
     t.kubectl('delete pvc logs');
     t.waitFor(() => volume(t, pvName) === undefined, 60);
-    expect(t.cluster.containers.state.trees[`pv:${pvName}`]).toBeUndefined();
+    expect(t.cluster.containers.state.trees[directory]).toBeUndefined();
     expect(node).toBeDefined();
 
     const retained = volume(t, 'pv-large')!;

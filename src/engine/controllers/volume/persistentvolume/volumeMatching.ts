@@ -9,10 +9,9 @@ import { compareQuantities } from '../../../api/quantity/quantity';
 import { matchesNodeSelectorTerm, type NodeSelectorTerm } from '../../../scheduler/nodeAffinity';
 import {
   ANN_BOUND_BY_CONTROLLER,
-  claimClassOf,
+  storageClassOf,
   requestedStorage,
   volumeCapacity,
-  volumeClassOf,
   type PersistentVolume,
   type PersistentVolumeClaim,
 } from './volumeTypes';
@@ -67,7 +66,7 @@ export function findMatchingVolume(
   delayBinding: boolean,
 ): PersistentVolume | undefined {
   const requested = requestedStorage(claim);
-  const requestedClass = claimClassOf(claim);
+  const requestedClass = storageClassOf(claim);
   const selects = selectorOf(claim);
   let smallest: PersistentVolume | undefined;
   for (const volume of volumes) {
@@ -81,7 +80,7 @@ export function findMatchingVolume(
     if (!node && delayBinding) continue;
     if (volume.status?.phase !== 'Available') continue;
     if (selects && !selects(volume.metadata.labels)) continue;
-    if (volumeClassOf(volume) !== requestedClass || !fitsNode) continue;
+    if (storageClassOf(volume) !== requestedClass || !fitsNode) continue;
     if (node && !checkAccessModes(claim, volume)) continue;
     if (!smallest || compareQuantities(volumeCapacity(smallest), volumeCapacity(volume)) > 0) smallest = volume;
   }
@@ -124,7 +123,7 @@ export function findBestMatchForClaim(
 export function volumeMismatch(volume: PersistentVolume, claim: PersistentVolumeClaim): string | undefined {
   if (volume.metadata.deletionTimestamp) return `the volume is marked for deletion "${volume.metadata.name}"`;
   if (compareQuantities(volumeCapacity(volume), requestedStorage(claim)) < 0) return 'requested PV is too small';
-  if (volumeClassOf(volume) !== claimClassOf(claim)) return 'storageClassName does not match';
+  if (storageClassOf(volume) !== storageClassOf(claim)) return 'storageClassName does not match';
   if (volumeModeMismatch(claim, volume)) return 'incompatible volumeMode';
   if (!checkAccessModes(claim, volume)) return 'incompatible accessMode';
   return undefined;

@@ -10,7 +10,8 @@ import type { IStorageClass } from 'kubernetes-models/storage.k8s.io/v1/StorageC
 import type { KubeObject } from '../../../api/types';
 import { BETA_STORAGE_CLASS_ANNOTATION } from '../../../api/storageAdmission';
 import { resolveResourceName } from '../../../api/resources';
-import { parseQuantity, type Quantity } from '../../../api/quantity/quantity';
+import { newQuantity, type Quantity } from '../../../api/quantity/quantity';
+import { quantityOf } from '../../../api/quota/resourceAmounts';
 
 export type PersistentVolume = KubeObject & { spec: IPersistentVolumeSpec; status?: IPersistentVolumeStatus };
 export type PersistentVolumeClaim = KubeObject & {
@@ -37,30 +38,25 @@ export const ANN_BETA_STORAGE_PROVISIONER = 'volume.beta.kubernetes.io/storage-p
 /** A class with this provisioner cannot provision (local volumes created by hand). */
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 
-/** GetPersistentVolumeClaimClass: the beta annotation, then `storageClassName`, else "". */
-export function claimClassOf(claim: PersistentVolumeClaim): string {
-  return claim.metadata.annotations?.[BETA_STORAGE_CLASS_ANNOTATION] ?? claim.spec.storageClassName ?? '';
+/**
+ * GetPersistentVolumeClaimClass / GetPersistentVolumeClass (the same rule for both): the beta annotation, then
+ * `storageClassName`, else "".
+ */
+export function storageClassOf(object: PersistentVolumeClaim | PersistentVolume): string {
+  return object.metadata.annotations?.[BETA_STORAGE_CLASS_ANNOTATION] ?? object.spec.storageClassName ?? '';
 }
 
-/** GetPersistentVolumeClass, the same rule for volumes. */
-export function volumeClassOf(volume: PersistentVolume): string {
-  return volume.metadata.annotations?.[BETA_STORAGE_CLASS_ANNOTATION] ?? volume.spec.storageClassName ?? '';
-}
-
-/** A quantity field as a Quantity; a missing or malformed one counts as zero. */
-function quantityOf(value: unknown): Quantity {
-  const parsed = parseQuantity(value === undefined ? '0' : String(value));
-  return parsed.ok ? parsed.value : { nanos: '0', format: 'DecimalSI' };
-}
+/** A missing or malformed quantity counts as zero. */
+const ZERO = newQuantity(0, 'DecimalSI');
 
 /** What the claim asks for: `spec.resources.requests.storage`. */
 export function requestedStorage(claim: PersistentVolumeClaim): Quantity {
-  return quantityOf(claim.spec.resources?.requests?.storage);
+  return quantityOf(claim.spec.resources?.requests?.storage) ?? ZERO;
 }
 
 /** What the volume offers: `spec.capacity.storage`. */
 export function volumeCapacity(volume: PersistentVolume): Quantity {
-  return quantityOf(volume.spec.capacity?.storage);
+  return quantityOf(volume.spec.capacity?.storage) ?? ZERO;
 }
 
 /** `namespace/name` of a claim, as the controller and its events name it (claimToClaimKey). */
@@ -70,7 +66,7 @@ export function claimKeyOf(claim: KubeObject): string {
 
 /** IsDelayBindingMode: the claim's class exists and binds WaitForFirstConsumer (a missing class binds at once). */
 export function isDelayBinding(claim: PersistentVolumeClaim, classOf: (name: string) => StorageClass | undefined) {
-  const name = claimClassOf(claim);
+  const name = storageClassOf(claim);
   return name !== '' && classOf(name)?.volumeBindingMode === 'WaitForFirstConsumer';
 }
 
