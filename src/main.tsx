@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { usePlayground } from './store/playgroundStore';
 import { App } from './ui/App';
-import { startEngineWorker } from './worker/engineClient';
+import { initI18n } from './ui/i18n/i18n';
 import type { ScriptOutcome } from './worker/protocol';
 import './ui/app.css';
 
@@ -12,11 +13,17 @@ declare global {
   }
 }
 
-const engine = startEngineWorker();
-window.kubePlayground = { runScript: (text, seed) => engine.runScript(text, { seed }) };
+window.kubePlayground = {
+  async runScript(text, seed) {
+    const engine = usePlayground.getState().engine;
+    if (!engine) throw new Error('the engine is not running yet');
+    return engine.client.runScript(text, { seed });
+  },
+};
 
+initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App engine={engine} />
+    <App />
   </StrictMode>,
 );

@@ -1,16 +1,19 @@
 /**
  * `npm run bench`: speed and memory figures of the engine, printed (targets are in the README, not asserted).
- * `npm run bench -- <name>…` runs only the named benches (`rolling`, `probes`, `steady`).
+ * `npm run bench -- <name>…` runs only the named benches (`rolling`, `probes`, `steady`, `page`); `page` builds
+ * the page and measures it in Chromium.
  */
 import { printFigures, type Figure } from './figures';
+import { benchPage } from './page/pageFigures';
 import { benchProbedPodsHour } from './probedPodsHour';
 import { benchRollingUpdate } from './rollingUpdate';
 import { benchSteadyDeployments } from './steadyDeployments';
 
-const BENCHES: Record<string, () => Figure[]> = {
+const BENCHES: Record<string, () => Figure[] | Promise<Figure[]>> = {
   rolling: benchRollingUpdate,
   probes: benchProbedPodsHour,
   steady: benchSteadyDeployments,
+  page: benchPage,
 };
 
 const chosen = process.argv.slice(2);
@@ -18,4 +21,6 @@ const unknown = chosen.filter((name) => !(name in BENCHES));
 if (unknown.length > 0)
   throw new Error(`unknown bench ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
 const names = chosen.length > 0 ? chosen : Object.keys(BENCHES);
-printFigures(names.flatMap((name) => BENCHES[name]!()));
+const figures: Figure[] = [];
+for (const name of names) figures.push(...(await BENCHES[name]!()));
+printFigures(figures);

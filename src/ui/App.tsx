@@ -1,40 +1,57 @@
+/**
+ * The playground page: manifests and terminal on the left, the cluster graph in the middle, the inspector and the
+ * controllers' reasons on the right, the timeline along the bottom. The graph paints first; Monaco follows.
+ */
 import { useEffect } from 'react';
-import { useClusterStore } from '../store/clusterStore';
-import type { EngineClient } from '../worker/engineClient';
+import { useTranslation } from 'react-i18next';
+import { usePlayground } from '../store/playgroundStore';
+import { startEngineWorker } from '../worker/engineClient';
+import { EditorPanel } from './editorPanel/EditorPanel';
+import { GraphPanel } from './graphPanel/GraphPanel';
+import { Header } from './header/Header';
+import { Inspector } from './inspector/Inspector';
+import { Terminal } from './terminal/Terminal';
+import { Timeline } from './timeline/Timeline';
+import { WhyPanel } from './why/WhyPanel';
 
-const formatTime = (ms: number) =>
-  new Date(ms)
-    .toISOString()
-    .replace('T', ' ')
-    .replace(/\.\d+Z$/, ' UTC');
-
-export function App({ engine }: { engine: EngineClient }) {
-  const status = useClusterStore((s) => s.status);
-  const info = useClusterStore((s) => s.info);
-  const error = useClusterStore((s) => s.error);
-  const nodesTable = useClusterStore((s) => s.nodesTable);
-  const connect = useClusterStore((s) => s.connect);
+export function App() {
+  const { t } = useTranslation();
+  const status = usePlayground((s) => s.status);
+  const error = usePlayground((s) => s.error);
+  const notice = usePlayground((s) => s.notice);
+  const dismissNotice = usePlayground((s) => s.dismissNotice);
+  const connect = usePlayground((s) => s.connect);
 
   useEffect(() => {
-    void connect(engine);
-  }, [connect, engine]);
+    void connect(startEngineWorker);
+  }, [connect]);
 
   return (
-    <main className="app" data-engine-status={status}>
-      <header>
-        <h1>Kube Playground</h1>
-        <p>A simulated Kubernetes cluster in your browser.</p>
-      </header>
-      {status === 'starting' && <p role="status">Starting the cluster…</p>}
-      {status === 'failed' && <p role="alert">The engine failed to start: {error}</p>}
-      {status === 'ready' && info && (
-        <section aria-label="Cluster">
-          <p>
-            Cluster time: <time aria-label="Cluster time">{formatTime(info.now)}</time> · seed {info.seed}
-          </p>
-          <pre aria-label="kubectl get nodes">{nodesTable}</pre>
-        </section>
+    <div className="app" data-engine-status={status}>
+      <Header />
+      {status === 'failed' && (
+        <p role="alert" className="banner banner-error">
+          {t('app.failed', { error })}
+        </p>
       )}
-    </main>
+      {notice && (
+        <p role="alert" className="banner">
+          {t('app.restarted', { message: notice })}{' '}
+          <button type="button" onClick={dismissNotice}>
+            {t('app.dismiss')}
+          </button>
+        </p>
+      )}
+      <div className="workbench">
+        <EditorPanel />
+        <Terminal />
+      </div>
+      <GraphPanel />
+      <aside className="sidebar">
+        <Inspector />
+        <WhyPanel />
+      </aside>
+      <Timeline />
+    </div>
   );
 }

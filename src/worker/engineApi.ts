@@ -1,15 +1,20 @@
 /** The engine behind the worker protocol; also usable in-process (tests, Node). */
-import { runScript, ScriptSyntaxError, Session, type KubectlResult } from '../engine';
-import type { EngineApi, EngineInfo, ScriptOutcome } from './protocol';
+import { runScript, ScriptSyntaxError } from '../engine';
+import { EngineHost, type HostTimers } from './engineHost';
+import type { EngineApi, EngineInfo } from './protocol';
 
-export function createEngineApi(): EngineApi {
-  let session: Session | undefined;
-  let seed = 1;
-  const current = (): Session => (session ??= Session.create({ seed }));
+const realTimers: HostTimers = {
+  now: () => performance.now(),
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export function createEngineApi(timers: HostTimers = realTimers): EngineApi {
+  const host = new EngineHost(timers);
   const info = (): EngineInfo => {
-    const cluster = current().cluster;
+    const cluster = host.current().cluster;
     return {
-      seed,
+      seed: host.currentSeed(),
       now: cluster.now(),
       nodes: cluster.nodes().map((node) => ({
         name: node.metadata.name,
@@ -21,20 +26,21 @@ export function createEngineApi(): EngineApi {
     };
   };
   return {
-    init(options) {
-      seed = options.seed ?? 1;
-      session = Session.create({ seed });
-      return info();
-    },
+    start: (options) => host.start(options),
+    subscribe: (listener) => host.subscribe(listener),
+    play: () => host.play(),
+    pause: () => host.pause(),
+    setSpeed: (speed) => host.setSpeed(speed),
+    step: () => host.step(),
+    seek: (time) => host.seek(time),
+    run: (script) => host.run(script),
+    inspect: (commandLine) => host.inspect(commandLine),
+    complete: (line) => host.complete(line),
+    startWatch: (commandLine) => host.startWatch(commandLine),
+    readWatch: (watch) => host.readWatch(watch),
+    stopWatch: (watch) => host.stopWatch(watch),
     info,
-    kubectl(commandLine: string, stdin?: string): KubectlResult {
-      return current().kubectl(commandLine, stdin);
-    },
-    advance(ms) {
-      current().advance(ms);
-      return current().cluster.now();
-    },
-    runScript(text, options): ScriptOutcome {
+    runScript(text, options) {
       try {
         return { ok: true, transcript: runScript(text, { seed: options.seed ?? 1 }).transcript };
       } catch (error) {

@@ -198,6 +198,12 @@ export class ApiServer implements ApiClient {
     this.listeners.push(listener);
   }
 
+  /** Removes a listener registered with `watch` (a terminal's `kubectl get -w` that ended). */
+  unwatch(listener: WatchListener): void {
+    const at = this.listeners.indexOf(listener);
+    if (at >= 0) this.listeners.splice(at, 1);
+  }
+
   resources(): ResourceType[] {
     return [...RESOURCE_TYPES];
   }

@@ -30,6 +30,8 @@ const PODS = resolveResourceName('pods')!;
 const NODES = resolveResourceName('nodes')!;
 
 const LABEL: Record<ProbeType, string> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
+/** What a probe made to fail by `kubeplay probe fail` reports (KubeletState.probeFailures), in place of running. */
+const INJECTED_FAILURE: ProbeOutcome = { verdict: 'failure', output: 'probe failure injected by kubeplay' };
 
 /** What the prober asks of the pod worker. */
 export interface ProberHooks {
@@ -238,6 +240,10 @@ export class Prober {
     const { ctx } = this;
     const timeoutSeconds = probe.timeoutSeconds ?? 1;
     const { uid, container: name, type, containerId } = ref;
+    if (ctx.state.probeFailures?.[uid]?.[name]?.includes(type)) {
+      this.finish({ uid, container: name, type, containerId }, INJECTED_FAILURE);
+      return;
+    }
     if (probe.exec) {
       const plain = { uid, container: name, type, containerId };
       const argv = probe.exec.command ?? [];
@@ -342,7 +348,8 @@ export class Prober {
   }
 }
 
-function probeOf(container: Container, type: ProbeType): Probe | undefined {
+/** A container's probe of one type. */
+export function probeOf(container: Container, type: ProbeType): Probe | undefined {
   if (type === 'liveness') return container.livenessProbe;
   if (type === 'readiness') return container.readinessProbe;
   return container.startupProbe;

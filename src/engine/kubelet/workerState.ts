@@ -143,4 +143,9 @@ export interface KubeletState {
   staticPods?: Record<string, Record<string, string>>;
   /** node → its machine and kubelet: up or down, when it last wrote its node status. */
   nodes?: Record<string, NodeAgentState>;
+  /**
+   * Probes made to fail whatever they find (`kubeplay probe fail`): pod uid → container → probe types. Keyed by the
+   * pod, not the container instance, so the fault outlives restarts.
+   */
+  probeFailures?: Record<string, Record<string, ProbeType[]>>;
 }

@@ -31,7 +31,8 @@ export class ScriptSyntaxError extends Error {
   }
 }
 
-function runStep(session: Session, step: ScriptStep): Omit<ScriptStepResult, 'command' | 'time'> {
+/** Runs one parsed step in `session`. */
+export function runStep(session: Session, step: ScriptStep): Omit<ScriptStepResult, 'command' | 'time'> {
   switch (step.kind) {
     case 'kubectl': {
       const result = session.kubectl(step.command, step.stdin);

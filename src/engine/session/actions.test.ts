@@ -46,7 +46,9 @@ describe('kubeplay load', () => {
       'usage: kubeplay node add NAME [--cpu N] [--memory QUANTITY] [--control-plane]\n' +
         '       kubeplay node fail|recover|remove NAME\n' +
         '       kubeplay node pressure NAME MEMORY\n' +
-        `usage: kubeplay machine add NAME [--cpu N] [--memory QUANTITY]\n${LOAD_USAGE}`,
+        `usage: kubeplay machine add NAME [--cpu N] [--memory QUANTITY]\n${LOAD_USAGE}` +
+        'usage: kubeplay pod kill POD [-c CONTAINER] [-n NAMESPACE]\n' +
+        'usage: kubeplay probe fail|heal POD liveness|readiness|startup [-c CONTAINER] [-n NAMESPACE]\n',
     );
   });
 

@@ -4,8 +4,10 @@
  * `kubeplay machine add NAME [--cpu N] [--memory Q]` (a machine `kubeadm join` can make a node), node faults
  * (`kubeplay node fail NAME`: its machine goes down; `kubeplay node recover NAME`: it boots again;
  * `kubeplay node remove NAME`: `kubeadm reset` on it, then `kubectl delete node`), memory used on a node outside
- * pods (`kubeplay node pressure NAME MEMORY`, 0 to release it), and
- * `kubeplay load service/NAME RATE [-n NAMESPACE]` (requests per second sent to a Service from outside the cluster).
+ * pods (`kubeplay node pressure NAME MEMORY`, 0 to release it),
+ * `kubeplay load service/NAME RATE [-n NAMESPACE]` (requests per second sent to a Service from outside the cluster),
+ * and faults in pods: `kubeplay pod kill POD` (its container's process dies) and `kubeplay probe fail|heal POD TYPE`
+ * (a probe fails until healed). Without `-n`, namespaced actions use the session's current namespace.
  */
 import type { Cluster } from '../cluster/cluster';
 import { capacityError } from '../cluster/parseClusterShape';
@@ -15,6 +17,9 @@ import { readyPodEndpoints } from '../metrics/serviceLoad';
 import { parseQuantity, quantityValue } from '../api/quantity/quantity';
 import { formatBytes } from '../kubelet/eviction/evictionMessage';
 import { MEMORY_AVAILABLE_THRESHOLD_BYTES } from '../kubelet/eviction/evictionManager';
+import { NAMESPACE_FLAG, parseActionArgs } from './actionArgs';
+import { POD_KILL_USAGE, runPodKill } from './podKill';
+import { PROBE_USAGE, runProbeFault } from './probeFault';
 import type { CommandOutput } from './session';
 
 const USAGE =
@@ -29,11 +34,14 @@ function fail(message: string): CommandOutput {
   return { stdout: '', stderr: message, exitCode: 1 };
 }
 
-export function runAction(cluster: Cluster, args: string[]): CommandOutput {
+/** Runs one action (the words after `kubeplay`); `namespace` is the session's current namespace. */
+export function runAction(cluster: Cluster, args: string[], namespace = 'default'): CommandOutput {
   const [noun, verb, name, ...rest] = args;
-  if (noun === 'load') return runLoad(cluster, args.slice(1));
+  if (noun === 'load') return runLoad(cluster, args.slice(1), namespace);
+  if (noun === 'pod') return verb === 'kill' ? runPodKill(cluster, args.slice(2), namespace) : fail(POD_KILL_USAGE);
+  if (noun === 'probe') return runProbeFault(cluster, args.slice(1), namespace);
   const machine = noun === 'machine';
-  if (noun !== 'node' && !machine) return fail(USAGE + MACHINE_USAGE + LOAD_USAGE);
+  if (noun !== 'node' && !machine) return fail(USAGE + MACHINE_USAGE + LOAD_USAGE + POD_KILL_USAGE + PROBE_USAGE);
   if (!machine && verb === 'pressure') return runNodePressure(cluster, args.slice(2));
   if (!machine && (verb === 'fail' || verb === 'recover' || verb === 'remove'))
     return name && rest.length === 0 ? runNodeFault(cluster, verb, name) : fail(USAGE);
@@ -102,20 +110,11 @@ function runNodePressure(cluster: Cluster, args: string[]): CommandOutput {
 }
 
 /** `kubeplay load service/NAME RATE [-n NAMESPACE]`: sets (or with 0 stops) the load on a Service. */
-function runLoad(cluster: Cluster, args: string[]): CommandOutput {
-  let namespace = 'default';
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '-n' || arg === '--namespace') {
-      const value = args[++i];
-      if (!value) return fail(`kubeplay: ${arg} needs a namespace\n${LOAD_USAGE}`);
-      namespace = value;
-    } else if (arg.startsWith('--namespace=')) namespace = arg.slice('--namespace='.length);
-    else if (arg.startsWith('-n') && arg.length > 2) namespace = arg.slice(2);
-    else if (arg.startsWith('-') && !/^-?\d/.test(arg)) return fail(`kubeplay: unknown flag ${arg}\n${LOAD_USAGE}`);
-    else positional.push(arg);
-  }
+function runLoad(cluster: Cluster, args: string[], currentNamespace: string): CommandOutput {
+  const parsed = parseActionArgs(args, [NAMESPACE_FLAG]);
+  if (!parsed.ok) return fail(parsed.error + LOAD_USAGE);
+  const { positional } = parsed;
+  const namespace = parsed.values.namespace ?? currentNamespace;
   const [target, rateText] = positional;
   if (positional.length !== 2 || !target || rateText === undefined) return fail(LOAD_USAGE);
   const slash = target.indexOf('/');

@@ -7,10 +7,14 @@ import { Cluster, type ClusterOptions, type ClusterState } from '../cluster/clus
 import { ClusterKubectlHost } from '../cluster/clusterKubectlHost';
 import { ensureHostShell } from '../cluster/hostShell';
 import { runKubectl, splitCommandLine } from '../kubectl';
-import type { KubectlResult } from '../kubectl/types';
+import type { KubectlHost, KubectlResult } from '../kubectl/types';
+import { WatchingKubectlHost } from '../kubectl/watch/watchingHost';
 import { normalizePath } from '../os/fs';
 import { runAction } from './actions';
 import { hasCommandSubstitution, wordsProgram } from './commandSubstitution';
+import { TerminalWatches, type WatchId } from './terminalWatches';
+
+export type { WatchId } from './terminalWatches';
 
 export const CONTROL_PLANE_HOST = 'master1';
 const HOME = '/root';
@@ -27,6 +31,13 @@ export interface SessionOptions {
 /** A host shell command that never finishes is stopped after this much virtual time. */
 const SHELL_TIMEOUT_MS = 10 * 60_000;
 
+/** What the learner's shell remembers between commands: where it is, and kubectl's current namespace. */
+export interface SessionState {
+  machine: string;
+  cwd: Record<string, string>;
+  namespace: string;
+}
+
 export interface CommandOutput {
   stdout: string;
   stderr: string;
@@ -41,6 +52,8 @@ export class Session {
   /** The machine the learner's shell is on, and each machine's working directory (`cd`). */
   private machine = CONTROL_PLANE_HOST;
   private readonly cwd: Record<string, string> = {};
+  /** The terminal's `kubectl get -w` commands still running. */
+  private readonly watches: TerminalWatches;
 
   private constructor(
     readonly cluster: Cluster,
@@ -48,6 +61,7 @@ export class Session {
   ) {
     this.kubectlStartupMs = options.kubectlStartupMs ?? KUBECTL_STARTUP_MS;
     this.host = new ClusterKubectlHost(cluster, { read: (path) => this.readFile(path) });
+    this.watches = new TerminalWatches(cluster.api);
     cluster.setKubectl((argv, stdin) => {
       // kubectl inside a host shell command (`$(kubectl get …)`) runs while the cluster is mid-step: no waiting.
       const nested = new ClusterKubectlHost(cluster, { read: (path) => this.readFile(path) }, false);
@@ -60,28 +74,66 @@ export class Session {
     return new Session(Cluster.create(options), sessionOptions);
   }
 
-  static restore(state: ClusterState, sessionOptions: SessionOptions = {}): Session {
-    return new Session(Cluster.restore(state), sessionOptions);
+  static restore(state: ClusterState, sessionOptions: SessionOptions = {}, sessionState?: SessionState): Session {
+    const session = new Session(Cluster.restore(state), sessionOptions);
+    if (sessionState) {
+      session.machine = sessionState.machine;
+      Object.assign(session.cwd, sessionState.cwd);
+      session.host.setCurrentNamespace(sessionState.namespace);
+    }
+    return session;
+  }
+
+  /** The shell's own state, to restore with the cluster's snapshot. */
+  saveState(): SessionState {
+    return { machine: this.machine, cwd: { ...this.cwd }, namespace: this.host.currentNamespace() };
   }
 
   /** Runs one kubectl command line (with or without the leading `kubectl`). */
   kubectl(commandLine: string, stdin?: string): KubectlResult {
-    if (hasCommandSubstitution(commandLine)) return this.kubectlAfterSubstitution(commandLine, stdin);
+    return this.runKubectlLine(commandLine, this.host, stdin);
+  }
+
+  /**
+   * Runs a kubectl command line as the terminal does: like `kubectl()`, except that a valid `get -w|--watch-only`
+   * goes on watching after its list. The result is what it printed up to then; `watch` identifies the running
+   * watch, to read with `readWatch` and end with `stopWatch`.
+   */
+  startWatch(commandLine: string, stdin?: string): { result: KubectlResult; watch?: WatchId } {
+    const host = new WatchingKubectlHost(this.host);
+    const result = this.runKubectlLine(commandLine, host, stdin);
+    const spec = host.startedWatch();
+    if (!spec || result.exitCode !== 0) return { result };
+    return { result, watch: this.watches.start(spec) };
+  }
+
+  /** What a running watch printed since the last read, each row as of the moment its change happened. */
+  readWatch(id: WatchId): string {
+    return this.watches.read(id);
+  }
+
+  /** Ends a running watch (Ctrl-C in the terminal). */
+  stopWatch(id: WatchId): void {
+    this.watches.stop(id);
+  }
+
+  private runKubectlLine(commandLine: string, host: KubectlHost, stdin?: string): KubectlResult {
+    if (hasCommandSubstitution(commandLine)) return this.kubectlAfterSubstitution(commandLine, host, stdin);
     const argv = splitCommandLine(commandLine);
     if (!Array.isArray(argv)) return { stdout: '', stderr: `${argv.error}\n`, exitCode: 1 };
     const args = argv[0] === 'kubectl' ? argv.slice(1) : argv;
     if (this.kubectlStartupMs > 0) this.cluster.advance(this.kubectlStartupMs);
-    return runKubectl(args, this.host, stdin);
+    return runKubectl(args, host, stdin);
   }
 
   /** `kubectl … $(…)`: the host shell expands the words, then kubectl runs on its own (and may wait). */
-  private kubectlAfterSubstitution(commandLine: string, stdin?: string): KubectlResult {
+  private kubectlAfterSubstitution(commandLine: string, host: KubectlHost, stdin?: string): KubectlResult {
     const words = this.shell(wordsProgram(commandLine));
     if (words.exitCode !== 0) return { stdout: words.stdout, stderr: words.stderr, exitCode: words.exitCode };
     const argv = words.stdout.endsWith('\n') ? words.stdout.slice(0, -1).split('\n') : [];
     const args = argv[0] === 'kubectl' ? argv.slice(1) : argv;
     if (this.kubectlStartupMs > 0) this.cluster.advance(this.kubectlStartupMs);
-    const result = runKubectl(args, this.host, stdin);
+    const result = runKubectl(args, host, stdin);
     return { ...result, stderr: words.stderr + result.stderr };
   }
 
@@ -161,7 +213,7 @@ export class Session {
 
   /** A playground action (`kubeplay node add worker4`). */
   action(args: string[]): CommandOutput {
-    return runAction(this.cluster, args);
+    return runAction(this.cluster, args, this.host.currentNamespace());
   }
 
   advance(ms: number): void {

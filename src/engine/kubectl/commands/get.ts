@@ -14,10 +14,16 @@ import { checkOutputFormat, printObjects } from '../printers/printObjects';
 import { sortInfos } from '../printers/sortBy';
 import { multipleTypesRequested } from '../resourceArgs';
 import { fetchTargets, ignoreNotFound } from '../targets';
+import { runGetWatch } from '../watch/getWatch';
+import { WatchingKubectlHost } from '../watch/watchingHost';
 
 function runGet(ctx: CommandContext): void {
   const output = flagString(ctx, 'output');
   checkOutputFormat(output);
+  if ((flagBool(ctx, 'watch') || flagBool(ctx, 'watch-only')) && ctx.host instanceof WatchingKubectlHost) {
+    runGetWatch(ctx, ctx.host);
+    return;
+  }
   if (ctx.args.length === 0 && flagList(ctx, 'filename').length === 0) {
     ctx.out.stderr +=
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n';
@@ -62,7 +68,8 @@ export const getCommand: CommandDef = {
     FIELD_SELECTOR_FLAG,
     ALL_NAMESPACES_FLAG,
     ...FILENAME_FLAGS,
-    // Simplification: `-w` prints the current state and returns; the page's terminal streams later changes.
+    // `-w` streams only on a host that keeps the command running (the page's terminal: WatchingKubectlHost);
+    // elsewhere (scripts, the CLI) it prints the current state and returns.
     ...defineFlags(
       'show-labels:bool show-kind:bool label-columns,L:stringSlice sort-by:string no-headers:bool watch,w:bool ' +
         'watch-only:bool output-watch-events:bool ignore-not-found:bool chunk-size:int server-print:bool ' +

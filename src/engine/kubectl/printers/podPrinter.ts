@@ -6,7 +6,7 @@ import { defineColumns, type TablePrinter } from './tablePrinter';
 const isSidecar = (c: Container | undefined) => c?.restartPolicy === 'Always';
 
 /** READY, STATUS and RESTARTS of a pod, as `K:pkg/printers/internalversion/printers.go:printPod` computes them. */
-function podStatusCells(pod: IPod, nowMs: number): { ready: string; status: string; restarts: string } {
+export function podStatusCells(pod: IPod, nowMs: number): { ready: string; status: string; restarts: string } {
   const spec = pod.spec;
   const status = pod.status ?? {};
   const initSpecs = new Map((spec?.initContainers ?? []).map((c) => [c.name, c]));

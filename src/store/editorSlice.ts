@@ -1,0 +1,79 @@
+/** The YAML editor's text (kept across reloads), what `kubectl edit` opened in it, and the last apply's errors. */
+import { heredocFor } from './terminalInput';
+import { isString, loadStored, saveStored, STORAGE_KEYS } from './persistence';
+import type { Slice } from './slice';
+
+export interface ApplyReport {
+  /** The text that was applied, so errors point into it even after the learner types on. */
+  text: string;
+  stderr: string;
+}
+
+export interface EditorSlice {
+  editorText: string;
+  /** `kubectl edit`'s target (`deploy web`): Apply replaces that object instead of applying. */
+  editing?: string;
+  lastApply?: ApplyReport;
+  setEditorText(text: string): void;
+  openForEdit(yaml: string, target: string): void;
+  stopEditing(): void;
+  /** `kubectl apply -f -` (or `replace` while editing) of the editor's text, shown in the terminal. */
+  applyEditor(): Promise<void>;
+  /** `kubectl delete -f -` of the editor's text. */
+  deleteEditorObjects(): Promise<void>;
+}
+
+export const STARTER_MANIFEST = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+`;
+
+export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
+  const runFromEditor = async (command: string) => {
+    const text = get().editorText;
+    const script = heredocFor(command, text);
+    const outcome = await get().runScript(script);
+    get().echoRun(`${command}  # ${get().editing ? 'kubectl edit' : 'editor'}`, outcome);
+    const stderr = outcome.ok ? outcome.results.map((result) => result.stderr).join('') : outcome.error;
+    set({ lastApply: { text, stderr } });
+    return outcome.ok && outcome.results.every((result) => result.exitCode === 0);
+  };
+  return {
+    editorText: loadStored(STORAGE_KEYS.editor, STARTER_MANIFEST, isString),
+    setEditorText(editorText) {
+      set({ editorText });
+      // An object opened by `kubectl edit` is not the learner's own text, which stays saved as it was.
+      if (!get().editing) saveStored(STORAGE_KEYS.editor, editorText);
+    },
+    openForEdit(yaml, target) {
+      set({ editorText: yaml, editing: target, lastApply: undefined });
+    },
+    stopEditing() {
+      set({ editing: undefined, editorText: loadStored(STORAGE_KEYS.editor, STARTER_MANIFEST, isString) });
+    },
+    async applyEditor() {
+      const editing = get().editing;
+      const ok = await runFromEditor(editing ? 'kubectl replace -f -' : 'kubectl apply -f -');
+      if (ok && editing) get().stopEditing();
+    },
+    async deleteEditorObjects() {
+      await runFromEditor('kubectl delete -f -');
+    },
+  };
+};

@@ -1,0 +1,90 @@
+/**
+ * The cluster graph as a React component: it owns an `<svg>` and hands it to createClusterGraph, which draws and
+ * animates outside React. React renders only when the view, the selection, the size or the language change.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClusterView, ObjectRef } from '../../engine/view/clusterViewTypes';
+import { createClusterGraph, type ClusterGraph as ClusterGraphHandle } from './createClusterGraph';
+import type { Translate } from './graphText';
+import { layoutCluster } from './layoutCluster';
+import type { GraphLayout } from './layoutTypes';
+import './graph.css';
+
+export interface ClusterGraphProps {
+  view: ClusterView | undefined;
+  selectedUid?: string;
+  onSelect(ref: ObjectRef | undefined): void;
+  /**
+   * Virtual ms for the deletion countdowns, when the page's clock runs ahead of `view.time` (the worker sends a view
+   * only when something changed); optional.
+   */
+  now?: number;
+}
+
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+function subscribeReducedMotion(onChange: () => void): () => void {
+  const query = window.matchMedia(REDUCED_MOTION);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+const prefersReducedMotion = () => window.matchMedia(REDUCED_MOTION).matches;
+
+export function ClusterGraph({ view, selectedUid, onSelect, now }: ClusterGraphProps) {
+  const { t } = useTranslation('graph');
+  const containerRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const graphRef = useRef<ClusterGraphHandle | null>(null);
+  const onSelectRef = useRef(onSelect);
+  const nowRef = useRef(now);
+  const [width, setWidth] = useState(0);
+  const reducedMotion = useSyncExternalStore(subscribeReducedMotion, prefersReducedMotion, () => false);
+  const translate = useCallback<Translate>((key, values) => t(key, values), [t]);
+  /** The last layout and what it was made from: the next one keeps its pods' slots. */
+  const layoutRef = useRef<{ view: ClusterView; width: number; layout: GraphLayout } | undefined>(undefined);
+
+  useLayoutEffect(() => {
+    onSelectRef.current = onSelect;
+  }, [onSelect]);
+
+  useEffect(() => {
+    const graph = createClusterGraph(svgRef.current!, { onSelect: (ref) => onSelectRef.current(ref) });
+    graphRef.current = graph;
+    return () => {
+      graph.destroy();
+      graphRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const container = containerRef.current!;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.floor(entry.contentRect.width));
+    });
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    nowRef.current = now;
+    if (now !== undefined) graphRef.current?.setTime(now);
+  }, [now]);
+
+  useEffect(() => {
+    if (!view || width === 0) return;
+    let last = layoutRef.current;
+    if (last?.view !== view || last.width !== width) {
+      last = { view, width, layout: layoutCluster(view, { width, previous: last?.layout }) };
+      layoutRef.current = last;
+    }
+    graphRef.current?.update(view, last.layout, { selectedUid, reducedMotion, t: translate, now: nowRef.current });
+  }, [view, width, selectedUid, reducedMotion, translate]);
+
+  return (
+    <div className="kp-graph" ref={containerRef}>
+      <svg ref={svgRef} aria-label="Cluster graph" />
+    </div>
+  );
+}

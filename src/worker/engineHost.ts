@@ -1,0 +1,221 @@
+/**
+ * The engine's home in the worker: a Playback, the real-time clock that drives it while playing, and the frames
+ * the page draws. Timers and the frame sink are passed in, so the host runs the same in Node tests.
+ */
+import { resolveResourceName } from '../engine/api/resources';
+import { Playback } from '../engine/playback/playback';
+import { inspectCluster } from '../engine/playback/inspect';
+import { timelineEvents } from '../engine/playback/timelineEvents';
+import { ScriptSyntaxError } from '../engine/script/runScript';
+import { completeCommandLine } from '../engine/kubectl/completion/completeCommandLine';
+import { buildClusterView, clusterViewRevision } from '../engine/view/buildClusterView';
+import type { Completion, EngineFrame, FrameListener, RunOutcome, StartOptions } from './protocol';
+import { SPEEDS } from './protocol';
+
+/** Real ms between clock ticks while playing (and so at most this many frames a second: 1000 / TICK_MS). */
+export const TICK_MS = 40;
+/** A slow tick (a big cluster at 60×) never makes the clock jump more than this much real time at once. */
+const MAX_TICK_REAL_MS = 250;
+/** How far `step` looks for the next change before it stops anyway. */
+const STEP_LIMIT_MS = 10 * 60_000;
+const TIMELINE_EVENTS = 500;
+const RECENT_DECISIONS = 300;
+const PODS = resolveResourceName('pods')!;
+const EVENTS = resolveResourceName('events')!;
+
+export interface HostTimers {
+  /** Real ms, monotonic. */
+  now(): number;
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** What the page last received, to send only what changed. */
+interface Sent {
+  viewRevision?: number;
+  eventsRevision?: number;
+  decisions?: string;
+  stepTimes?: string;
+}
+
+export class EngineHost {
+  private playback: Playback;
+  private seed = 1;
+  private playing = false;
+  private speed = 1;
+  private timer: unknown;
+  private lastTick = 0;
+  private listener?: FrameListener;
+  private sent: Sent = {};
+
+  constructor(private readonly timers: HostTimers) {
+    this.playback = new Playback({ seed: this.seed });
+  }
+
+  start(options: StartOptions): void {
+    this.pause();
+    this.seed = options.seed ?? 1;
+    this.playback = new Playback({ seed: this.seed });
+    for (const step of options.steps ?? []) {
+      this.playback.advanceTo(step.at);
+      try {
+        this.playback.run(step.script);
+      } catch (error) {
+        if (!(error instanceof ScriptSyntaxError)) throw error;
+      }
+    }
+    if (options.time !== undefined) this.playback.advanceTo(options.time);
+    this.publishAll();
+  }
+
+  currentSeed(): number {
+    return this.seed;
+  }
+
+  subscribe(listener: FrameListener): void {
+    this.listener = listener;
+    this.publishAll();
+  }
+
+  play(): void {
+    if (this.playing) return;
+    this.playing = true;
+    this.lastTick = this.timers.now();
+    this.schedule();
+    this.publish();
+  }
+
+  pause(): void {
+    this.playing = false;
+    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.publish();
+  }
+
+  setSpeed(speed: number): void {
+    if (!(SPEEDS as readonly number[]).includes(speed)) throw new Error(`unsupported speed ${speed}`);
+    this.speed = speed;
+    this.publish();
+  }
+
+  step(): void {
+    const cluster = () => this.playback.current().cluster;
+    const revisions = () => `${cluster().api.resourceRevision(PODS)}/${cluster().api.resourceRevision(EVENTS)}`;
+    const before = revisions();
+    this.playback.advanceUntil(() => revisions() !== before, this.playback.now() + STEP_LIMIT_MS);
+    this.publish();
+  }
+
+  seek(time: number): void {
+    this.playback.seek(time);
+    this.publishAll();
+  }
+
+  run(script: string): RunOutcome {
+    try {
+      const results = this.playback.run(script);
+      return { ok: true, results, steps: [...this.playback.recorded()] };
+    } catch (error) {
+      if (error instanceof ScriptSyntaxError) return { ok: false, error: error.message, line: error.line };
+      throw error;
+    } finally {
+      this.publish();
+    }
+  }
+
+  startWatch(commandLine: string): { outcome: RunOutcome; watch?: number } {
+    const started = this.playback.record(commandLine, (session) => session.startWatch(commandLine));
+    const { result } = started;
+    const time = this.playback.now() - this.playback.start();
+    this.publish();
+    return {
+      outcome: {
+        ok: true,
+        results: [{ command: commandLine, time, ...result, hints: result.hints ?? [] }],
+        steps: [...this.playback.recorded()],
+      },
+      watch: started.watch,
+    };
+  }
+
+  readWatch(watch: number): string {
+    return this.playback.current().readWatch(watch);
+  }
+
+  stopWatch(watch: number): void {
+    this.playback.current().stopWatch(watch);
+  }
+
+  inspect(commandLine: string) {
+    return inspectCluster(this.playback.current(), commandLine);
+  }
+
+  complete(line: string): Completion {
+    return completeCommandLine(this.playback.current(), line);
+  }
+
+  current() {
+    return this.playback.current();
+  }
+
+  private schedule(): void {
+    this.timer = this.timers.setTimeout(() => this.tick(), TICK_MS);
+  }
+
+  private tick(): void {
+    if (!this.playing) return;
+    const now = this.timers.now();
+    const realMs = Math.min(now - this.lastTick, MAX_TICK_REAL_MS);
+    this.lastTick = now;
+    this.playback.advanceTo(this.playback.now() + Math.round(realMs * this.speed));
+    this.publish();
+    this.schedule();
+  }
+
+  private publish(): void {
+    this.listener?.(this.frame());
+  }
+
+  /** A frame with everything, after the cluster was replaced (start, seek). */
+  private publishAll(): void {
+    this.sent = {};
+    this.publish();
+  }
+
+  private frame(): EngineFrame {
+    const playback = this.playback;
+    const cluster = playback.current().cluster;
+    const frame: EngineFrame = {
+      clock: {
+        now: playback.now(),
+        start: playback.start(),
+        horizon: playback.horizon(),
+        playing: this.playing,
+        speed: this.speed,
+      },
+    };
+    const viewRevision = clusterViewRevision(cluster);
+    if (viewRevision !== this.sent.viewRevision) {
+      frame.view = buildClusterView(cluster);
+      this.sent.viewRevision = viewRevision;
+    }
+    const eventsRevision = cluster.api.resourceRevision(EVENTS);
+    if (eventsRevision !== this.sent.eventsRevision) {
+      frame.events = timelineEvents(cluster, TIMELINE_EVENTS);
+      this.sent.eventsRevision = eventsRevision;
+    }
+    const entries = cluster.decisions.state.entries;
+    const decisionsMark = `${entries.length}:${entries.at(-1)?.time ?? 0}`;
+    if (decisionsMark !== this.sent.decisions) {
+      frame.decisions = entries.slice(-RECENT_DECISIONS);
+      this.sent.decisions = decisionsMark;
+    }
+    const stepTimes = playback.stepTimes();
+    const stepMark = stepTimes.join(',');
+    if (stepMark !== this.sent.stepTimes) {
+      frame.stepTimes = stepTimes;
+      this.sent.stepTimes = stepMark;
+    }
+    return frame;
+  }
+}
