@@ -189,3 +189,40 @@ test('scrubbing back shows an earlier moment and plays it again', async ({ page 
   await expect(playground.pods().and(page.locator('[data-status="Running"]'))).toHaveCount(2);
   expect((await playground.podStatuses()).map((pod) => pod.name).sort()).toEqual(names);
 });
+
+test('the terminal completes, streams a watch until Ctrl+C, and plays a pasted session step by step', async ({
+  page,
+}) => {
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  await playground.terminalInput.fill('kubectl sca');
+  await playground.terminalInput.press('Tab');
+  await expect(playground.terminalInput).toHaveValue('kubectl scale ');
+  await playground.terminalInput.fill('kubectl get deploym');
+  await playground.terminalInput.press('Tab');
+  await expect(playground.terminalInput).toHaveValue('kubectl get deployment');
+  await expect(playground.terminalOutput).toContainText('deployment  deployments');
+
+  await playground.setSpeed(10);
+  await playground.type('kubectl get pods -w');
+  await playground.run('kubectl create deployment web --image=nginx:1.26 --replicas=2', 'deployment.apps/web created');
+  await expect(playground.terminalOutput).toContainText(/web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running/);
+  await playground.terminalInput.press('Control+c');
+  await expect(playground.terminalOutput).toContainText('^C');
+
+  await playground.paste('kubectl scale deployment web --replicas=3\nsleep 30\nkubectl get deployment web');
+  await expect(playground.terminalOutput).toContainText('deployment.apps/web scaled');
+  await expect(playground.terminalOutput).toContainText(/web\s+3\/3\s+3\s+3/, { timeout: 15_000 });
+});
+
+test('the Why panel explains a rollout, in Chinese too', async ({ page }) => {
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  await playground.setSpeed(10);
+  await playground.run('kubectl create deployment web --image=nginx:1.26 --replicas=3', 'deployment.apps/web created');
+  const why = page.getByRole('region', { name: 'Why' });
+  await expect(why).toContainText(/wants 3 pods, has 0 active: created 3 of 3/);
+  await page.getByLabel('Language').selectOption('zh');
+  await expect(page.getByRole('region', { name: '原因' })).toContainText('期望 3 个 Pod，现有 0 个活跃 Pod');
+  await page.getByLabel('Language').selectOption('en');
+});

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { usePlayground } from './store/playgroundStore';
 import { App } from './ui/App';
 import { initI18n } from './ui/i18n/i18n';
+import { startEngineWorker } from './worker/engineClient';
 import type { ScriptOutcome } from './worker/protocol';
 import './ui/app.css';
 
@@ -21,6 +22,8 @@ window.kubePlayground = {
   },
 };
 
+// The engine starts before React renders, so the worker boots while the page draws its frame.
+void usePlayground.getState().connect(startEngineWorker);
 initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

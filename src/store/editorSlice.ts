@@ -13,6 +13,8 @@ export interface EditorSlice {
   editorText: string;
   /** `kubectl edit`'s target (`deploy web`): Apply replaces that object instead of applying. */
   editing?: string;
+  /** The learner's own text while `kubectl edit` borrows the editor. */
+  ownText?: string;
   lastApply?: ApplyReport;
   setEditorText(text: string): void;
   openForEdit(yaml: string, target: string): void;
@@ -62,10 +64,11 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
       if (!get().editing) saveStored(STORAGE_KEYS.editor, editorText);
     },
     openForEdit(yaml, target) {
-      set({ editorText: yaml, editing: target, lastApply: undefined });
+      const ownText = get().editing ? get().ownText : get().editorText;
+      set({ editorText: yaml, editing: target, ownText, lastApply: undefined });
     },
     stopEditing() {
-      set({ editing: undefined, editorText: loadStored(STORAGE_KEYS.editor, STARTER_MANIFEST, isString) });
+      set({ editing: undefined, editorText: get().ownText ?? get().editorText, ownText: undefined });
     },
     async applyEditor() {
       const editing = get().editing;

@@ -7,7 +7,7 @@ import type { RunOutcome, ScriptStepResult } from '../worker/protocol';
 import { addToHistory } from './commandHistory';
 import { loadStored, saveStored, isStringArray, STORAGE_KEYS } from './persistence';
 import type { Slice } from './slice';
-import { podShellCommand, readTerminalInput } from './terminalInput';
+import { podShellCommand, readTerminalInput, splitScript, type ScriptChunk } from './terminalInput';
 
 export type TerminalLineKind = 'input' | 'stdout' | 'stderr' | 'hint' | 'info';
 
@@ -47,7 +47,12 @@ const WATCH_POLL_MS = 200;
 let nextLineId = 1;
 let watchTimer: ReturnType<typeof setInterval> | undefined;
 
-export const createTerminalSlice: Slice<TerminalSlice> = (set, get) => {
+export const createTerminalSlice: Slice<TerminalSlice> = (set, get, store) => {
+  /** Bumped by Ctrl+C: a pasted script in progress stops at its next step. */
+  let interrupts = 0;
+  /** Entries run one after another, as a shell reads them. */
+  let queue: Promise<void> = Promise.resolve();
+
   const append = (entries: { kind: TerminalLineKind; text: string }[]) => {
     const added = entries
       .filter((entry) => entry.text !== '')
@@ -61,14 +66,45 @@ export const createTerminalSlice: Slice<TerminalSlice> = (set, get) => {
     ...result.hints.map((hint) => ({ kind: 'hint' as const, text: `# hint: ${hint}` })),
   ];
 
-  const printOutcome = (outcome: RunOutcome, echoEachCommand: boolean) => {
+  const printOutcome = (outcome: RunOutcome) => {
     if (!outcome.ok) {
       append([{ kind: 'stderr', text: `kubeplay: line ${outcome.line}: ${outcome.error}` }]);
       return;
     }
-    for (const result of outcome.results) {
-      if (echoEachCommand) append([{ kind: 'input', text: `$ ${result.command}` }]);
-      append(resultLines(result));
+    for (const result of outcome.results) append(resultLines(result));
+  };
+
+  const echo = (prompt: string, text: string) => {
+    const [first, ...more] = text.split('\n');
+    append([{ kind: 'input', text: [`${prompt}${first}`, ...more.map((line) => `> ${line}`)].join('\n') }]);
+  };
+
+  /** Resolves true once cluster time has moved `ms` on (the clock runs only while playing), false on Ctrl+C. */
+  const waitForClock = (ms: number, generation: number) =>
+    new Promise<boolean>((resolve) => {
+      const target = (get().clock?.now ?? 0) + ms;
+      const check = () => {
+        if (generation !== interrupts || (get().clock?.now ?? 0) >= target) {
+          unsubscribe();
+          resolve(generation === interrupts);
+        }
+      };
+      const unsubscribe = store.subscribe(check);
+      check();
+    });
+
+  /** A pasted session plays out step by step: each command runs and shows its output, each `sleep` waits. */
+  const runPasted = async (chunks: ScriptChunk[]) => {
+    const generation = interrupts;
+    for (const chunk of chunks) {
+      if (generation !== interrupts) return;
+      if (chunk.kind === 'sleep') {
+        echo('$ ', chunk.display);
+        if (!(await waitForClock(chunk.ms, generation))) return;
+        continue;
+      }
+      echo('$ ', chunk.script);
+      printOutcome(await get().runScript(chunk.script));
     }
   };
 
@@ -84,7 +120,7 @@ export const createTerminalSlice: Slice<TerminalSlice> = (set, get) => {
     const engine = get().engine;
     if (!engine) return;
     const { outcome, watch } = await engine.client.startWatch(command);
-    printOutcome(outcome, false);
+    printOutcome(outcome);
     if (outcome.ok) get().noteSteps(outcome.steps);
     if (watch === undefined) return;
     set({ watch });
@@ -111,7 +147,7 @@ export const createTerminalSlice: Slice<TerminalSlice> = (set, get) => {
       append([{ kind: 'stderr', text: result.stderr }]);
       return;
     }
-    printOutcome(outcome, false);
+    printOutcome(outcome);
   };
 
   const openPodShell = async (pod: string, execArgs: string[]) => {
@@ -135,6 +171,53 @@ export const createTerminalSlice: Slice<TerminalSlice> = (set, get) => {
     append([{ kind: 'info', text: i18next.t('app:terminal.editing', { target: target.join(' ') }) }]);
   };
 
+  const submitNow = async (text: string): Promise<void> => {
+    // A pasted block of several lines plays out step by step, each step echoed as it runs.
+    const pasted = text.includes('\n') && !get().podShell && get().pending.length === 0;
+    if (!pasted) echo(get().prompt(), text);
+    const remember = (entry: string) => {
+      const history = addToHistory(get().history, entry);
+      set({ history });
+      saveStored(STORAGE_KEYS.history, history);
+    };
+    const shell = get().podShell;
+    set({ busy: true });
+    try {
+      if (shell) {
+        remember(text);
+        await runInPodShell(shell, text);
+        return;
+      }
+      const entry = [...get().pending, text].join('\n');
+      const input = readTerminalInput(entry);
+      set({ pending: input.kind === 'incomplete' ? [...get().pending, text] : [] });
+      if (input.kind !== 'incomplete') remember(entry);
+      switch (input.kind) {
+        case 'incomplete':
+          if (pasted) echo('$ ', text);
+          return;
+        case 'clear':
+          set({ lines: [] });
+          return;
+        case 'watch':
+          await startWatch(input.command);
+          return;
+        case 'edit':
+          await openInEditor(input.target, input.namespaceArgs);
+          return;
+        case 'exec-shell':
+          await openPodShell(input.pod, input.execArgs);
+          return;
+        case 'run':
+          if (pasted) await runPasted(splitScript(input.script));
+          else printOutcome(await get().runScript(input.script));
+          return;
+      }
+    } finally {
+      set({ busy: false });
+    }
+  };
+
   return {
     lines: [],
     history: loadStored(STORAGE_KEYS.history, [], isStringArray),
@@ -145,54 +228,12 @@ export const createTerminalSlice: Slice<TerminalSlice> = (set, get) => {
       if (pending.length > 0) return '> ';
       return podShell ? `${podShell.pod}:${podShell.cwd}# ` : '$ ';
     },
-    async submit(text) {
-      const prompt = get().prompt();
-      // A pasted block shows as a shell shows it: the first line after the prompt, the rest after `> `.
-      const [first, ...more] = text.split('\n');
-      append([{ kind: 'input', text: [`${prompt}${first}`, ...more.map((line) => `> ${line}`)].join('\n') }]);
-      const remember = (entry: string) => {
-        const history = addToHistory(get().history, entry);
-        set({ history });
-        saveStored(STORAGE_KEYS.history, history);
-      };
-      const shell = get().podShell;
-      set({ busy: true });
-      try {
-        if (shell) {
-          remember(text);
-          await runInPodShell(shell, text);
-          return;
-        }
-        const entry = [...get().pending, text].join('\n');
-        const input = readTerminalInput(entry);
-        set({ pending: input.kind === 'incomplete' ? [...get().pending, text] : [] });
-        if (input.kind !== 'incomplete') remember(entry);
-        switch (input.kind) {
-          case 'incomplete':
-            return;
-          case 'clear':
-            set({ lines: [] });
-            return;
-          case 'watch':
-            await startWatch(input.command);
-            return;
-          case 'edit':
-            await openInEditor(input.target, input.namespaceArgs);
-            return;
-          case 'exec-shell':
-            await openPodShell(input.pod, input.execArgs);
-            return;
-          case 'run': {
-            const outcome = await get().runScript(input.script);
-            printOutcome(outcome, outcome.ok && outcome.results.length > 1);
-            return;
-          }
-        }
-      } finally {
-        set({ busy: false });
-      }
+    submit(text) {
+      queue = queue.then(() => submitNow(text));
+      return queue;
     },
     interrupt() {
+      interrupts++;
       append([{ kind: 'input', text: `${get().prompt()}^C` }]);
       if (get().watch !== undefined) stopWatch();
       set({ pending: [] });
@@ -200,7 +241,7 @@ export const createTerminalSlice: Slice<TerminalSlice> = (set, get) => {
     print: (kind, text) => append([{ kind, text }]),
     echoRun(command, outcome) {
       append([{ kind: 'input', text: `$ ${command}` }]);
-      printOutcome(outcome, false);
+      printOutcome(outcome);
     },
   };
 };

@@ -2,10 +2,8 @@
  * The playground page: manifests and terminal on the left, the cluster graph in the middle, the inspector and the
  * controllers' reasons on the right, the timeline along the bottom. The graph paints first; Monaco follows.
  */
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../store/playgroundStore';
-import { startEngineWorker } from '../worker/engineClient';
 import { EditorPanel } from './editorPanel/EditorPanel';
 import { GraphPanel } from './graphPanel/GraphPanel';
 import { Header } from './header/Header';
@@ -20,11 +18,6 @@ export function App() {
   const error = usePlayground((s) => s.error);
   const notice = usePlayground((s) => s.notice);
   const dismissNotice = usePlayground((s) => s.dismissNotice);
-  const connect = usePlayground((s) => s.connect);
-
-  useEffect(() => {
-    void connect(startEngineWorker);
-  }, [connect]);
 
   return (
     <div className="app" data-engine-status={status}>

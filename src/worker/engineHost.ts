@@ -12,8 +12,13 @@ import { buildClusterView, clusterViewRevision } from '../engine/view/buildClust
 import type { Completion, EngineFrame, FrameListener, RunOutcome, StartOptions } from './protocol';
 import { SPEEDS } from './protocol';
 
-/** Real ms between clock ticks while playing (and so at most this many frames a second: 1000 / TICK_MS). */
+/** Real ms between clock ticks while playing: the clock the page shows moves this often. */
 export const TICK_MS = 40;
+/**
+ * Real ms between pictures of the cluster while playing. The graph animates each change over a few hundred ms, so
+ * a picture every 120 ms looks continuous; more often only costs the page frames at high speeds.
+ */
+export const PICTURE_MS = 120;
 /** A slow tick (a big cluster at 60×) never makes the clock jump more than this much real time at once. */
 const MAX_TICK_REAL_MS = 250;
 /** How far `step` looks for the next change before it stops anyway. */
@@ -47,6 +52,8 @@ export class EngineHost {
   private lastTick = 0;
   private listener?: FrameListener;
   private sent: Sent = {};
+  /** Real time the last picture (view, events, decisions) went out. */
+  private pictureAt = -Infinity;
 
   constructor(private readonly timers: HostTimers) {
     this.playback = new Playback({ seed: this.seed });
@@ -168,12 +175,13 @@ export class EngineHost {
     const realMs = Math.min(now - this.lastTick, MAX_TICK_REAL_MS);
     this.lastTick = now;
     this.playback.advanceTo(this.playback.now() + Math.round(realMs * this.speed));
-    this.publish();
+    this.publish(now - this.pictureAt < PICTURE_MS);
     this.schedule();
   }
 
-  private publish(): void {
-    this.listener?.(this.frame());
+  /** Sends a frame; `clockOnly` leaves the picture for a later tick. */
+  private publish(clockOnly = false): void {
+    this.listener?.(this.frame(clockOnly));
   }
 
   /** A frame with everything, after the cluster was replaced (start, seek). */
@@ -182,7 +190,7 @@ export class EngineHost {
     this.publish();
   }
 
-  private frame(): EngineFrame {
+  private frame(clockOnly = false): EngineFrame {
     const playback = this.playback;
     const cluster = playback.current().cluster;
     const frame: EngineFrame = {
@@ -194,6 +202,8 @@ export class EngineHost {
         speed: this.speed,
       },
     };
+    if (clockOnly) return frame;
+    this.pictureAt = this.timers.now();
     const viewRevision = clusterViewRevision(cluster);
     if (viewRevision !== this.sent.viewRevision) {
       frame.view = buildClusterView(cluster);

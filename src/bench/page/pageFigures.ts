@@ -43,26 +43,25 @@ async function terminalRun(page: Page, command: string, expected: string): Promi
   await page.getByRole('log').getByText(expected).first().waitFor({ timeout: 60_000 });
 }
 
-/** Frames the page draws in `ms` of real time, per second. */
+/**
+ * Frames the page draws in `ms` of real time, per second. Sent as source text: tsx would wrap a named inner
+ * function in a helper the page does not have.
+ */
 async function framesPerSecond(page: Page, ms: number): Promise<number> {
-  return page.evaluate(
-    (duration) =>
-      new Promise<number>((resolve) => {
-        let frames = 0;
-        const start = performance.now();
-        const count = (now: number) => {
-          frames++;
-          if (now - start < duration) requestAnimationFrame(count);
-          else resolve((frames * 1000) / (now - start));
-        };
-        requestAnimationFrame(count);
-      }),
-    ms,
-  );
+  return page.evaluate(`new Promise((resolve) => {
+    let frames = 0;
+    const start = performance.now();
+    const count = (now) => {
+      frames++;
+      if (now - start < ${ms}) requestAnimationFrame(count);
+      else resolve((frames * 1000) / (now - start));
+    };
+    requestAnimationFrame(count);
+  })`);
 }
 
 async function rollingFps(page: Page): Promise<string> {
-  await page.getByLabel('Speed').selectOption('5');
+  await page.getByLabel('Speed').selectOption('1');
   for (const node of ['worker4', 'worker5'])
     await terminalRun(page, `kubeplay node add ${node}`, `node/${node} joined`);
   await terminalRun(
@@ -72,9 +71,11 @@ async function rollingFps(page: Page): Promise<string> {
   );
   await page.locator('g[data-kind="Pod"][data-status="Running"]').nth(299).waitFor({ timeout: 120_000 });
   await terminalRun(page, 'kubectl set image deployment/roll nginx=nginx:1.27', 'image updated');
-  const fps = await framesPerSecond(page, 5000);
+  const atOne = await framesPerSecond(page, 4000);
   const pods = await page.locator('g[data-kind="Pod"]').count();
-  return `${fps.toFixed(1)} fps (${pods} pods drawn, 5× speed)`;
+  await page.getByLabel('Speed').selectOption('5');
+  const atFive = await framesPerSecond(page, 4000);
+  return `${atOne.toFixed(1)} fps at 1×, ${atFive.toFixed(1)} fps at 5× (${pods} pods drawn)`;
 }
 
 export async function benchPage(): Promise<Figure[]> {
@@ -90,14 +91,19 @@ export async function benchPage(): Promise<Figure[]> {
     await waitForServer();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.addInitScript(RECORD_MILESTONES);
-    await page.goto(URL_BASE);
-    await page.locator('[data-editor-ready="true"]').waitFor({ timeout: 30_000 });
-    const milestones = await page.evaluate(
-      () => (window as unknown as { milestones: Record<string, number> }).milestones,
-    );
+    const load = async (how: 'first' | 'reload') => {
+      if (how === 'first') await page.goto(URL_BASE);
+      else await page.reload();
+      await page.locator('[data-editor-ready="true"]').waitFor({ timeout: 30_000 });
+      return page.evaluate('window.milestones') as Promise<Record<string, number>>;
+    };
+    const first = await load('first');
+    const again = await load('reload');
+    const both = (key: string) =>
+      `${again[key]!.toFixed(0)} ms (first visit, cold browser: ${first[key]!.toFixed(0)} ms)`;
     figures.push(
-      { name: 'page: first graph paint', value: `${milestones.graph!.toFixed(0)} ms` },
-      { name: 'page: editor ready (Monaco lazy-loaded)', value: `${milestones.editor!.toFixed(0)} ms` },
+      { name: 'page: first graph paint', value: both('graph') },
+      { name: 'page: editor ready (Monaco lazy-loaded)', value: both('editor') },
       { name: 'page: frames per second while 300 pods roll', value: await rollingFps(page) },
     );
   } finally {

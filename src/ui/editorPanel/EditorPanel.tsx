@@ -2,7 +2,7 @@
  * The manifests panel: Monaco, loaded after the graph has painted, with Apply and Delete; errors from the last
  * apply are drawn at their line and column. `kubectl edit` opens an object here until it is saved or given up.
  */
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../store/playgroundStore';
 import { locateApplyErrors } from '../editor/locateApplyErrors';
@@ -20,6 +20,16 @@ export function EditorPanel() {
   const deleteObjects = usePlayground((s) => s.deleteEditorObjects);
   const stopEditing = usePlayground((s) => s.stopEditing);
   const ready = usePlayground((s) => s.status === 'ready');
+  const graphShown = usePlayground((s) => s.view !== undefined);
+  const [loadEditor, setLoadEditor] = useState(false);
+  // Monaco (a few MB to parse) waits until the graph's first picture has been painted: two animation frames.
+  useEffect(() => {
+    if (!graphShown) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => setLoadEditor(true));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [graphShown]);
   // Markers belong to the text that was applied; once the learner edits it they may no longer fit.
   const markers = useMemo(
     () => (lastApply && lastApply.text === text && lastApply.stderr ? locateApplyErrors(text, lastApply.stderr) : []),
@@ -57,14 +67,18 @@ export function EditorPanel() {
         </ul>
       )}
       <div className="editor-host">
-        <Suspense fallback={<p className="editor-loading muted">{t('editorPanel.loading')}</p>}>
-          <ManifestEditor
-            value={text}
-            onChange={setText}
-            markers={markers}
-            onApplyShortcut={() => void applyEditor()}
-          />
-        </Suspense>
+        {loadEditor ? (
+          <Suspense fallback={<p className="editor-loading muted">{t('editorPanel.loading')}</p>}>
+            <ManifestEditor
+              value={text}
+              onChange={setText}
+              markers={markers}
+              onApplyShortcut={() => void applyEditor()}
+            />
+          </Suspense>
+        ) : (
+          <p className="editor-loading muted">{t('editorPanel.loading')}</p>
+        )}
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 /**
  * The cluster graph as a React component: it owns an `<svg>` and hands it to createClusterGraph, which draws and
- * animates outside React. React renders only when the view, the selection, the size or the language change.
+ * animates outside React, and a Fit button over it. React renders only when the view, the selection, the size or
+ * the language change.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,11 +40,14 @@ export function ClusterGraph({ view, selectedUid, onSelect, now }: ClusterGraphP
   const graphRef = useRef<ClusterGraphHandle | null>(null);
   const onSelectRef = useRef(onSelect);
   const nowRef = useRef(now);
-  const [width, setWidth] = useState(0);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  const { width, height } = size;
   const reducedMotion = useSyncExternalStore(subscribeReducedMotion, prefersReducedMotion, () => false);
   const translate = useCallback<Translate>((key, values) => t(key, values), [t]);
   /** The last layout and what it was made from: the next one keeps its pods' slots. */
-  const layoutRef = useRef<{ view: ClusterView; width: number; layout: GraphLayout } | undefined>(undefined);
+  const layoutRef = useRef<{ view: ClusterView; width: number; height: number; layout: GraphLayout } | undefined>(
+    undefined,
+  );
 
   useLayoutEffect(() => {
     onSelectRef.current = onSelect;
@@ -61,7 +65,9 @@ export function ClusterGraph({ view, selectedUid, onSelect, now }: ClusterGraphP
   useEffect(() => {
     const container = containerRef.current!;
     const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.floor(entry.contentRect.width));
+      if (!entry) return;
+      const measured = { width: Math.floor(entry.contentRect.width), height: Math.floor(entry.contentRect.height) };
+      setSize((before) => (before.width === measured.width && before.height === measured.height ? before : measured));
     });
     observer.observe(container);
     return () => observer.disconnect();
@@ -75,16 +81,25 @@ export function ClusterGraph({ view, selectedUid, onSelect, now }: ClusterGraphP
   useEffect(() => {
     if (!view || width === 0) return;
     let last = layoutRef.current;
-    if (last?.view !== view || last.width !== width) {
-      last = { view, width, layout: layoutCluster(view, { width, previous: last?.layout }) };
+    if (last?.view !== view || last.width !== width || last.height !== height) {
+      last = { view, width, height, layout: layoutCluster(view, { width, height, previous: last?.layout }) };
       layoutRef.current = last;
     }
     graphRef.current?.update(view, last.layout, { selectedUid, reducedMotion, t: translate, now: nowRef.current });
-  }, [view, width, selectedUid, reducedMotion, translate]);
+  }, [view, width, height, selectedUid, reducedMotion, translate]);
 
   return (
     <div className="kp-graph" ref={containerRef}>
       <svg ref={svgRef} aria-label="Cluster graph" />
+      <button
+        type="button"
+        className="kp-graph-fit"
+        aria-label={t('fit')}
+        title={t('fitHint')}
+        onClick={() => graphRef.current?.fit()}
+      >
+        {t('fitShort')}
+      </button>
     </div>
   );
 }

@@ -9,6 +9,9 @@ import type { RegionLayout } from './layoutTypes';
 import { shortenName } from './shortenName';
 import { drawTaintIcon, drawWarningIcon } from './statusIcons';
 
+/** A lane at least this wide has its title on one line. */
+const WIDE_LANE = 240;
+
 /** A region as drawn: its box, and its node (none for the lane). */
 export interface RegionDatum {
   region: RegionLayout;
@@ -52,10 +55,16 @@ export function renderRegion(g: GroupSelection<RegionDatum>, datum: RegionDatum,
   if (!node) {
     g.classed('kp-lane', true);
     g.select('title').text(t('lane.hint'));
-    // The lane is one pod wide: `Pending / unscheduled` breaks after the slash.
-    const [first, ...rest] = t('lane.title').split('/');
-    g.select('.kp-region-name').text(rest.length > 0 ? `${first!.trim()} /` : first!);
-    g.select('.kp-region-sub').text(`${rest.join('/').trim()} (${podCount})`.trim());
+    // A lane one card wide breaks `Pending / unscheduled` after the slash; a wide one keeps it on one line.
+    const title = t('lane.title');
+    const [first, ...rest] = title.split('/');
+    if (region.width >= WIDE_LANE || rest.length === 0) {
+      g.select('.kp-region-name').text(`${title} (${podCount})`);
+      g.select('.kp-region-sub').text('');
+    } else {
+      g.select('.kp-region-name').text(`${first!.trim()} /`);
+      g.select('.kp-region-sub').text(`${rest.join('/').trim()} (${podCount})`);
+    }
     g.selectAll('.kp-region-hatch, .kp-region-icons').attr('display', 'none');
     return;
   }

@@ -61,11 +61,11 @@ describe('layoutCluster', () => {
     // The control plane and the lane are one pod column wide (124 + 2×8 padding); the workers share the rest:
     // 1200 - 2×12 margin - 2×(140 + 12 gap) - 2×12 gaps = 848, 282 each, two columns of 130.
     expect(layout.regions).toEqual([
-      { uid: 'node-master1', x: 12, y: 12, width: 140, height: 104, columns: 1 },
-      { uid: 'node-worker1', x: 164, y: 12, width: 282, height: 104, columns: 2 },
-      { uid: 'node-worker2', x: 458, y: 12, width: 282, height: 104, columns: 2 },
-      { uid: 'node-worker3', x: 752, y: 12, width: 282, height: 104, columns: 2 },
-      { uid: UNSCHEDULED_LANE, x: 1046, y: 12, width: 140, height: 104, columns: 1 },
+      { uid: 'node-master1', x: 12, y: 12, width: 140, height: 104, columns: 1, rows: 1 },
+      { uid: 'node-worker1', x: 164, y: 12, width: 282, height: 104, columns: 2, rows: 1 },
+      { uid: 'node-worker2', x: 458, y: 12, width: 282, height: 104, columns: 2, rows: 1 },
+      { uid: 'node-worker3', x: 752, y: 12, width: 282, height: 104, columns: 2, rows: 1 },
+      { uid: UNSCHEDULED_LANE, x: 1046, y: 12, width: 140, height: 104, columns: 1, rows: 1 },
     ]);
     expect([layout.width, layout.height]).toEqual([1200, 128]);
     expect(layout.edges).toEqual([]);
@@ -244,15 +244,115 @@ describe('layoutCluster', () => {
   it('wraps node regions that do not fit side by side', () => {
     const nodes = ['w1', 'w2', 'w3', 'w4', 'w5'].map((name) => node(name));
     const layout = layoutCluster(clusterView({ nodes }), { width: 480 });
-    // Narrowest region: one column, 140 wide.
+    // Three of the narrowest (140) fit in 480 - 2×12; the workers share the spare 12, the lane stays narrow.
     expect(layout.regions.map((r) => [r.x, r.y, r.width])).toEqual([
-      [12, 12, 140],
-      [164, 12, 140],
-      [316, 12, 140],
-      [12, 128, 140],
-      [164, 128, 140],
-      [316, 128, 140],
+      [12, 12, 144],
+      [168, 12, 144],
+      [324, 12, 144],
+      [12, 128, 146],
+      [170, 128, 146],
+      [328, 128, 140],
     ]);
     expect(layout.height).toBe(128 + 104 + 12);
+  });
+
+  describe('with many pods', () => {
+    const WORKERS = ['worker1', 'worker2', 'worker3', 'worker4', 'worker5'];
+    const deploy = workload('Deployment', 'roll', { revision: '1', desired: 300 });
+    const rs = workload('ReplicaSet', 'roll-abc', { revision: '1', desired: 300, owner: ownerRef(deploy) });
+    const rolled = (name: string, worker?: string) =>
+      pod(name, { owner: ownerRef(rs), ...(worker === undefined ? { status: 'Pending' } : { node: worker }) });
+    /** `count` pods spread over the workers in turn, named `roll-abc-<from + i>`. */
+    const spread = (count: number, from = 0) =>
+      Array.from({ length: count }, (_, i) => rolled(`roll-abc-${String(from + i).padStart(3, '0')}`, WORKERS[i % 5]));
+    const nodes = [node('master1', ['control-plane']), ...WORKERS.map((name) => node(name))];
+    const manyView = (pods: PodView[]) => clusterView({ nodes, workloads: [deploy, rs], pods });
+    const regionRows = (layout: GraphLayout) =>
+      layout.regions.map((r) => [r.uid, r.x, r.y, r.width, r.columns, r.rows]);
+
+    it('draws 300 pods on 5 workers as 16-unit tiles in regions that wrap to fit the width', () => {
+      const layout = layoutCluster(manyView(spread(300)), { width: 610 });
+      expect(layout.compact).toBe(true);
+      // 586 wide inside the margins: the control plane (140) and two workers (172 at least) share the first row,
+      // three workers the second, the lane (alone, so it grows) the third. Tiles are 20 apart; 60 pods a worker.
+      expect(regionRows(layout)).toEqual([
+        ['node-master1', 12, 198, 140, 6, 1],
+        ['node-worker1', 164, 198, 211, 9, 7],
+        ['node-worker2', 387, 198, 211, 9, 7],
+        ['node-worker3', 12, 412, 187, 8, 8],
+        ['node-worker4', 211, 412, 187, 8, 8],
+        ['node-worker5', 410, 412, 187, 8, 8],
+        [UNSCHEDULED_LANE, 12, 646, 586, 28, 1],
+      ]);
+      expect(box(layout, 'node-worker1').height).toBe(8 + 50 + 7 * 20 - 4 + 8);
+      expect([layout.width, layout.height]).toEqual([610, 646 + 82 + 12]);
+      const pods = spread(300).map((p) => box(layout, p.uid));
+      expect(Math.max(...pods.map((b) => b.x + b.width))).toBeLessThanOrEqual(610 - 12);
+      expect(new Set(pods.map((b) => `${b.width}x${b.height}`))).toEqual(new Set(['16x16']));
+      // worker1 holds pods 0, 5, 10…: the tenth, 045, is the first of its second row.
+      expect(box(layout, 'pod-roll-abc-045')).toEqual({ x: 164 + 8, y: 198 + 58 + 20, width: 16, height: 16 });
+    });
+
+    it('keeps every tile in place through a rollout: replacements take the holes, regions keep spare rows', () => {
+      const first = layoutCluster(manyView(spread(300)), { width: 610 });
+      // The surge: ten new pods on worker1 and twenty waiting in the lane.
+      const surge = [...spread(300), ...Array.from({ length: 10 }, (_, i) => rolled(`roll-new-${i}`, 'worker1'))];
+      const lanePods = Array.from({ length: 20 }, (_, i) => rolled(`roll-wait-${i}`));
+      const surged = layoutCluster(manyView([...surge, ...lanePods]), { width: 610, previous: first });
+      // 70 pods in 9 columns need 8 rows: worker1 grows, so the second row of regions moves down by a row.
+      const secondRow = new Set(['worker3', 'worker4', 'worker5']);
+      for (const p of spread(300)) {
+        const before = box(first, p.uid);
+        expect(surged.boxes[p.uid], p.name).toEqual({ ...before, y: before.y + (secondRow.has(p.node!) ? 20 : 0) });
+      }
+      expect(regionRows(surged).slice(1, 4)).toEqual([
+        ['node-worker1', 164, 198, 211, 9, 8],
+        ['node-worker2', 387, 198, 211, 9, 7],
+        ['node-worker3', 12, 432, 187, 8, 8],
+      ]);
+      expect(box(surged, 'pod-roll-new-0')).toEqual({
+        x: 164 + 8 + 6 * 20,
+        y: 198 + 58 + 6 * 20,
+        width: 16,
+        height: 16,
+      });
+      // The surge pods go again: worker1 needs 7 rows but keeps its 8, so nothing moves.
+      const settled = layoutCluster(manyView(spread(300)), { width: 610, previous: surged });
+      expect(regionRows(settled)).toEqual(regionRows(surged));
+      for (const p of spread(300)) expect(settled.boxes[p.uid], p.name).toEqual(surged.boxes[p.uid]);
+      // Scaled down to ten pods a worker, the regions shrink to the two rows they need.
+      const few = layoutCluster(manyView(spread(50)), { width: 610, previous: settled });
+      expect(few.compact).toBe(true);
+      expect(regionRows(few).slice(1, 4)).toEqual([
+        ['node-worker1', 164, 198, 211, 9, 2],
+        ['node-worker2', 387, 198, 211, 9, 2],
+        ['node-worker3', 12, 312, 187, 8, 2],
+      ]);
+    });
+
+    it('switches to tiles past 60 pods, and back to cards only at 45 or fewer', () => {
+      expect(layoutCluster(manyView(spread(60)), { width: 610 }).compact).toBe(false);
+      const tiles = layoutCluster(manyView(spread(61)), { width: 610 });
+      expect(tiles.compact).toBe(true);
+      expect(layoutCluster(manyView(spread(50)), { width: 610 }).compact).toBe(false);
+      const still = layoutCluster(manyView(spread(50)), { width: 610, previous: tiles });
+      expect(still.compact).toBe(true);
+      expect(layoutCluster(manyView(spread(45)), { width: 610, previous: still }).compact).toBe(false);
+    });
+
+    it('draws tiles when the regions of cards would be taller than the view', () => {
+      const pods = spread(40).map((p) => ({ ...p, node: 'worker1' }));
+      const view = clusterView({ nodes: [node('master1', ['control-plane']), node('worker1')], pods });
+      const cards = layoutCluster(view, { width: 610 });
+      expect(cards.compact).toBe(false);
+      // worker1 is 282 wide, two card columns: 20 rows of 44, a region 940 high.
+      expect(box(cards, 'node-worker1').height).toBe(8 + 50 + 20 * 44 - 6 + 8);
+      expect(layoutCluster(view, { width: 610, height: 940 }).compact).toBe(false);
+      const tiles = layoutCluster(view, { width: 610, height: 930 });
+      expect(tiles.compact).toBe(true);
+      // Back to cards once they would fill 0.8 of the view or less.
+      expect(layoutCluster(view, { width: 610, height: 1170, previous: tiles }).compact).toBe(true);
+      expect(layoutCluster(view, { width: 610, height: 1175, previous: tiles }).compact).toBe(false);
+    });
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Lays the cluster out top to bottom: Services, then workloads in two tiers (CronJobs and Deployments above what
- * they own), then the node regions side by side with their pods in a grid, and the lane of unscheduled pods. Pure and
+ * they own), then the node regions in rows with their pods in a grid, and the lane of unscheduled pods. Pure and
  * deterministic: the same view, width and previous layout give the same layout, and everything is keyed by uid.
  */
 import type { ClusterView, NodeView, PodView, WorkloadView } from '../../engine/view/clusterViewTypes';
+import { arrangeRegions, type RegionRequest } from './arrangeRegions';
 import { assignPodSlots } from './assignPodSlots';
 import { GRAPH_METRICS as M } from './graphMetrics';
 import { UNSCHEDULED_LANE, type EdgeLayout, type GraphLayout, type LayoutBox, type RegionLayout } from './layoutTypes';
@@ -11,6 +12,8 @@ import { UNSCHEDULED_LANE, type EdgeLayout, type GraphLayout, type LayoutBox, ty
 export interface LayoutOptions {
   /** The width to fit (the graph's container); content wider than this wraps, else grows the layout's width. */
   width: number;
+  /** The view's height, when known: pods turn to tiles when cards would not fit it (see GRAPH_METRICS.compact). */
+  height?: number;
   /** The layout drawn before this one: pods that stay keep their grid slots (see assignPodSlots). */
   previous?: GraphLayout;
 }
@@ -127,9 +130,21 @@ function nodeOrder(nodes: readonly NodeView[]): NodeView[] {
   return [...nodes].sort((a, b) => rank(a) - rank(b) || compareText(a.name, b.name));
 }
 
-const regionWidthFor = (columns: number) => columns * (M.pod.width + M.pod.gap) - M.pod.gap + 2 * M.region.padding;
+/** A pod's box size and the space between pods, as cards or as tiles. */
+function podGrid(compact: boolean): { width: number; height: number; gap: number } {
+  return compact ? { width: M.tile.size, height: M.tile.size, gap: M.tile.gap } : M.pod;
+}
 
-/** Node regions and the lane side by side (wrapping), each with its pods in a grid; returns the y below them. */
+/**
+ * The rows a region's grid keeps: as many as its pods need, but tiles keep a few spare rows of the previous layout,
+ * so a rollout's surge and drain do not move every region below by a row each time.
+ */
+function keptRows(needed: number, columns: number, before: RegionLayout | undefined, compact: boolean): number {
+  if (!compact || !before || before.columns !== columns || before.rows <= needed) return needed;
+  return before.rows <= needed + Math.max(1, Math.ceil(needed / 4)) ? before.rows : needed;
+}
+
+/** Node regions and the lane in rows (see arrangeRegions), each with its pods in a grid; returns the y below them. */
 function placeRegions(
   view: ClusterView,
   y: number,
@@ -149,48 +164,50 @@ function placeRegions(
     podsIn.get(region)!.push(pod);
   }
   const { padding, header, gap } = M.region;
-  const step = M.pod.width + M.pod.gap;
-  // The control plane runs few pods when workers exist: one column, like the lane; the workers share the rest.
-  const isNarrow = (node: NodeView) => isControlPlane(node) && nodes.some((n) => !isControlPlane(n));
-  const narrowWidth = regionWidthFor(1);
-  const wide = nodes.filter((n) => !isNarrow(n));
-  const taken = (nodes.length - wide.length + M.laneColumns) * (narrowWidth + gap);
-  const available = width - 2 * M.margin - taken - (wide.length - 1) * gap;
-  const wideWidth = Math.max(narrowWidth, Math.floor(available / Math.max(wide.length, 1)));
-  const regions: { uid: string; width: number; columns: number }[] = [
-    ...nodes.map((node) => {
-      const regionWidth = isNarrow(node) ? narrowWidth : wideWidth;
-      return { uid: node.uid, width: regionWidth, columns: Math.floor((regionWidth - 2 * padding + M.pod.gap) / step) };
-    }),
-    { uid: UNSCHEDULED_LANE, width: regionWidthFor(M.laneColumns), columns: M.laneColumns },
+  const { compact } = layout;
+  const pod = podGrid(compact);
+  const stepX = pod.width + pod.gap;
+  const stepY = pod.height + pod.gap;
+  // The control plane runs few pods when workers exist: it stays narrow, like the lane; the workers share the rest.
+  const hasWorkers = nodes.some((n) => !isControlPlane(n));
+  const requests: RegionRequest[] = [
+    ...nodes.map((node): RegionRequest =>
+      isControlPlane(node) && hasWorkers
+        ? { uid: node.uid, minWidth: M.narrowRegion, grow: 'never' }
+        : { uid: node.uid, minWidth: compact ? M.compactRegion : M.narrowRegion, grow: 'always' },
+    ),
+    { uid: UNSCHEDULED_LANE, minWidth: M.narrowRegion, grow: 'alone' },
   ];
-  let x = M.margin;
+  const before = new Map(previous?.compact === compact ? previous.regions.map((r) => [r.uid, r]) : []);
+  let row = 0;
   let rowY = y;
   let bottom = y;
-  for (const { uid, width: regionWidth, columns } of regions) {
-    if (x > M.margin && x + regionWidth > width - M.margin) {
-      x = M.margin;
+  const places = arrangeRegions(requests, width, { margin: M.margin, gap });
+  for (const { uid, row: placeRow, x, width: regionWidth } of places) {
+    if (placeRow !== row) {
+      row = placeRow;
       rowY = bottom + gap;
     }
+    const columns = Math.max(1, Math.floor((regionWidth - 2 * padding + pod.gap) / stepX));
     const pods = podsIn.get(uid)!.sort(comparePodSlots);
     const slots = assignPodSlots(pods, uid, columns, previous?.slots);
-    const rows = Math.max(1, Math.ceil((Math.max(-1, ...slots) + 1) / columns));
-    const height = 2 * padding + header + rows * (M.pod.height + M.pod.gap) - M.pod.gap;
-    const region: RegionLayout = { uid, x, y: rowY, width: regionWidth, height, columns };
+    const needed = Math.max(1, Math.ceil((Math.max(-1, ...slots) + 1) / columns));
+    const rows = keptRows(needed, columns, before.get(uid), compact);
+    const height = 2 * padding + header + rows * stepY - pod.gap;
+    const region: RegionLayout = { uid, x, y: rowY, width: regionWidth, height, columns, rows };
     layout.regions.push(region);
     layout.boxes[uid] = { x, y: rowY, width: regionWidth, height };
-    pods.forEach((pod, i) => {
+    pods.forEach((p, i) => {
       const slot = slots[i]!;
-      layout.slots[pod.uid] = { region: uid, slot };
-      layout.boxes[pod.uid] = {
-        x: x + padding + (slot % columns) * step,
-        y: rowY + padding + header + Math.floor(slot / columns) * (M.pod.height + M.pod.gap),
-        width: M.pod.width,
-        height: M.pod.height,
+      layout.slots[p.uid] = { region: uid, slot };
+      layout.boxes[p.uid] = {
+        x: x + padding + (slot % columns) * stepX,
+        y: rowY + padding + header + Math.floor(slot / columns) * stepY,
+        width: pod.width,
+        height: pod.height,
       };
     });
     bottom = Math.max(bottom, rowY + height);
-    x += regionWidth + gap;
   }
   return bottom;
 }
@@ -246,10 +263,10 @@ function edgesOf(view: ClusterView, boxes: Record<string, LayoutBox>): EdgeLayou
   return edges;
 }
 
-/** Positions of every object of the view, the edges between them, and the size of the whole. */
-export function layoutCluster(view: ClusterView, options: LayoutOptions): GraphLayout {
+/** The layout with pods as cards or as tiles. */
+function layoutAs(view: ClusterView, options: LayoutOptions, compact: boolean): GraphLayout {
   const width = Math.max(Math.floor(options.width), M.minWidth);
-  const layout: GraphLayout = { width, height: 0, boxes: {}, regions: [], edges: [], slots: {} };
+  const layout: GraphLayout = { width, height: 0, compact, boxes: {}, regions: [], edges: [], slots: {} };
   let y = M.margin;
   if (view.services.length > 0) {
     const { width: w, height, gap } = M.service;
@@ -269,4 +286,30 @@ export function layoutCluster(view: ClusterView, options: LayoutOptions): GraphL
   layout.width = Math.max(width, right + M.margin);
   layout.height = bottom + M.margin;
   return layout;
+}
+
+/** The height of the node regions' block, from the top of the first row to the bottom of the last. */
+function regionsHeight({ regions }: GraphLayout): number {
+  return Math.max(...regions.map((r) => r.y + r.height)) - Math.min(...regions.map((r) => r.y));
+}
+
+/**
+ * The node regions of `cards` would not fit the view's height (see GRAPH_METRICS.compact; a view that already
+ * shows tiles keeps them until cards fit with room to spare).
+ */
+function cardsTooTall(cards: GraphLayout, { height, previous }: LayoutOptions): boolean {
+  if (height === undefined || height <= 0) return false;
+  const { tallCards, shortCards } = M.compact;
+  return regionsHeight(cards) > (previous?.compact ? shortCards : tallCards) * height;
+}
+
+/**
+ * Positions of every object of the view, the edges between them, and the size of the whole. Pods are cards, or
+ * small tiles (`compact`) when there are many of them or their cards would not fit the view's height.
+ */
+export function layoutCluster(view: ClusterView, options: LayoutOptions): GraphLayout {
+  const { enter, leave } = M.compact;
+  if (view.pods.length > (options.previous?.compact ? leave : enter)) return layoutAs(view, options, true);
+  const cards = layoutAs(view, options, false);
+  return cardsTooTall(cards, options) ? layoutAs(view, options, true) : cards;
 }

@@ -14,6 +14,8 @@ export interface RegionLayout extends LayoutBox {
   uid: string;
   /** Pod grid columns. */
   columns: number;
+  /** Pod grid rows, empty ones included (a region shrinks only once it has several rows to spare). */
+  rows: number;
 }
 
 export interface EdgeLayout {
@@ -36,6 +38,8 @@ export interface EdgeLayout {
 export interface GraphLayout {
   width: number;
   height: number;
+  /** Pods are small tiles without text (many pods), not cards. */
+  compact: boolean;
   /** Every drawn object's box by uid: nodes, the lane, workloads, Services, pods. */
   boxes: Record<string, LayoutBox>;
   /** Node regions (control plane first, then workers by name), then the unscheduled lane. */

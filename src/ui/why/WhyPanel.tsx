@@ -7,12 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../store/playgroundStore';
 import { formatElapsed } from '../timeline/formatTime';
 import { relatedDecisions } from './relatedDecisions';
+import { translateDecision } from './translateDecision';
 import './why.css';
 
 const SHOWN = 80;
 
 export function WhyPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'zh' ? 'zh' : 'en';
   const decisions = usePlayground((s) => s.decisions);
   const selected = usePlayground((s) => s.selected);
   const view = usePlayground((s) => s.view);
@@ -45,7 +47,9 @@ export function WhyPanel() {
               <span className="why-object">
                 {decision.object.kind.toLowerCase()}/{decision.object.name}
               </span>{' '}
-              <span className="why-text">{decision.text}</span>
+              <span className="why-text" title={language === 'zh' ? decision.text : undefined}>
+                {translateDecision(decision.text, language)}
+              </span>
               <span className="why-controller">{decision.controller}</span>
             </li>
           ))}
