@@ -1,7 +1,7 @@
 /** The engine behind the worker protocol; also usable in-process (tests, Node). */
 import { runScript, ScriptSyntaxError } from '../engine';
 import { EngineHost, type HostTimers } from './engineHost';
-import type { EngineApi, EngineInfo } from './protocol';
+import type { EngineApi } from './protocol';
 
 const realTimers: HostTimers = {
   now: () => performance.now(),
@@ -11,20 +11,6 @@ const realTimers: HostTimers = {
 
 export function createEngineApi(timers: HostTimers = realTimers): EngineApi {
   const host = new EngineHost(timers);
-  const info = (): EngineInfo => {
-    const cluster = host.current().cluster;
-    return {
-      seed: host.currentSeed(),
-      now: cluster.now(),
-      nodes: cluster.nodes().map((node) => ({
-        name: node.metadata.name,
-        ready: node.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
-        roles: Object.keys(node.metadata.labels ?? {})
-          .filter((label) => label.startsWith('node-role.kubernetes.io/'))
-          .map((label) => label.slice('node-role.kubernetes.io/'.length)),
-      })),
-    };
-  };
   return {
     start: (options) => host.start(options),
     subscribe: (listener) => host.subscribe(listener),
@@ -39,7 +25,6 @@ export function createEngineApi(timers: HostTimers = realTimers): EngineApi {
     startWatch: (commandLine) => host.startWatch(commandLine),
     readWatch: (watch) => host.readWatch(watch),
     stopWatch: (watch) => host.stopWatch(watch),
-    info,
     runScript(text, options) {
       try {
         return { ok: true, transcript: runScript(text, { seed: options.seed ?? 1 }).transcript };

@@ -45,7 +45,6 @@ interface Sent {
 
 export class EngineHost {
   private playback: Playback;
-  private seed = 1;
   private playing = false;
   private speed = 1;
   private timer: unknown;
@@ -56,13 +55,13 @@ export class EngineHost {
   private pictureAt = -Infinity;
 
   constructor(private readonly timers: HostTimers) {
-    this.playback = new Playback({ seed: this.seed });
+    // A cluster from the start, so reads before `start` (completion, inspect) have one to look at.
+    this.playback = new Playback({ seed: 1 });
   }
 
   start(options: StartOptions): void {
     this.pause();
-    this.seed = options.seed ?? 1;
-    this.playback = new Playback({ seed: this.seed });
+    this.playback = new Playback({ seed: options.seed ?? 1 });
     for (const step of options.steps ?? []) {
       this.playback.advanceTo(step.at);
       try {
@@ -73,10 +72,6 @@ export class EngineHost {
     }
     if (options.time !== undefined) this.playback.advanceTo(options.time);
     this.publishAll();
-  }
-
-  currentSeed(): number {
-    return this.seed;
   }
 
   subscribe(listener: FrameListener): void {

@@ -8,13 +8,6 @@ import type { ClusterView } from '../engine/view/clusterViewTypes';
 
 export type { ClusterView, Decision, RecordedStep, ScriptStepResult, TimelineEvent };
 
-export interface EngineInfo {
-  seed: number;
-  /** Virtual time, ms since the Unix epoch. */
-  now: number;
-  nodes: { name: string; ready: boolean; roles: string[] }[];
-}
-
 export interface StartOptions {
   seed?: number;
   /** Steps to replay at their recorded times (a reload, or a restart after the worker crashed). */
@@ -80,7 +73,6 @@ export interface EngineApi {
   startWatch(commandLine: string): { outcome: RunOutcome; watch?: number };
   readWatch(watch: number): string;
   stopWatch(watch: number): void;
-  info(): EngineInfo;
   /** Runs a `kubeplay script` against a fresh cluster of its own, as the CLI does; the page's cluster is untouched. */
   runScript(text: string, options: { seed?: number }): ScriptOutcome;
 }
