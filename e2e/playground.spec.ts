@@ -183,7 +183,9 @@ test('scrubbing back shows an earlier moment and plays it again', async ({ page 
   const names = (await playground.podStatuses()).map((pod) => pod.name).sort();
   await playground.pause();
   const scrub = page.getByRole('slider', { name: 'Timeline' });
-  await scrub.fill(await scrub.getAttribute('min').then((min) => String(Number(min) + 1000)));
+  // The start of the run: before the Deployment existed (the clock was already running when it was created).
+  await scrub.fill((await scrub.getAttribute('min'))!);
+  await expect(playground.clock).toHaveText('2026-01-05 09:00:00 UTC');
   await expect(playground.pods()).toHaveCount(0);
   await playground.play();
   await expect(playground.pods().and(page.locator('[data-status="Running"]'))).toHaveCount(2);

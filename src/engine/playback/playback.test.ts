@@ -132,3 +132,16 @@ describe('Playback.advanceUntil', () => {
     expect(playback.now()).toBe(start + 45_000);
   });
 });
+
+describe('a step at the very start', () => {
+  it('has not run at that moment: seeking there shows the cluster before it', () => {
+    const playback = new Playback({ seed: 1 }, { kubectlStartupMs: 0 });
+    const start = playback.now();
+    playback.run('kubectl create deployment web --image=nginx --replicas=2');
+    playback.advanceTo(start + 30_000);
+    playback.seek(start);
+    expect(playback.current().kubectl('get deployments').stderr).toBe('No resources found in default namespace.\n');
+    playback.advanceTo(start + 30_000);
+    expect(playback.current().kubectl('get deployment web -o name').stdout).toBe('deployment.apps/web\n');
+  });
+});

@@ -107,12 +107,15 @@ export class Playback {
     }
   }
 
-  /** Runs the cluster forward to `time`, replaying recorded steps as their moments come. */
+  /**
+   * Runs the cluster forward to `time`, replaying recorded steps as their moments come. A step recorded at exactly
+   * `time` has not run yet: a moment shows the cluster as it was just before what the learner did then.
+   */
   advanceTo(time: number): void {
     let lastCheckpoint = this.checkpoints.at(-1)!.at;
     for (;;) {
       const next = this.steps[this.stepsRun];
-      const stop = next && next.at <= time ? next.at : time;
+      const stop = next && next.at < time ? next.at : time;
       while (lastCheckpoint + CHECKPOINT_INTERVAL_MS <= stop) {
         this.session.cluster.advance(lastCheckpoint + CHECKPOINT_INTERVAL_MS - this.now());
         if (this.now() > this.horizonAt) this.horizonAt = this.now();
@@ -120,7 +123,7 @@ export class Playback {
         lastCheckpoint = this.now();
       }
       if (stop > this.now()) this.session.cluster.advance(stop - this.now());
-      if (!next || next.at > time) break;
+      if (!next || next.at >= time) break;
       this.stepsRun++;
       const parsed = parseScript(next.script);
       if (parsed.ok) this.runSteps(parsed.steps);
@@ -134,11 +137,15 @@ export class Playback {
   seek(time: number): void {
     const target = Math.max(this.start(), Math.min(time, this.horizon()));
     if (target < this.now()) {
+      // The latest snapshot before the moment that holds no step recorded at or after it.
+      const stepsBefore = this.steps.filter((step) => step.at < target).length;
       const from =
-        [...this.checkpoints].reverse().find((checkpoint) => checkpoint.at <= target) ?? this.checkpoints[0]!;
+        [...this.checkpoints]
+          .reverse()
+          .find((checkpoint) => checkpoint.at <= target && checkpoint.steps <= stepsBefore) ?? this.checkpoints[0]!;
       this.session = Session.restore(from.cluster, this.sessionOptions, from.session);
       this.stepsRun = from.steps;
-      this.checkpoints = this.checkpoints.filter((checkpoint) => checkpoint.at <= from.at);
+      this.checkpoints = this.checkpoints.slice(0, this.checkpoints.indexOf(from) + 1);
     }
     this.advanceTo(target);
   }
@@ -169,7 +176,8 @@ export class Playback {
       cluster: this.session.cluster.snapshot(),
       session: this.session.saveState(),
     };
-    if (last && last.at === entry.at) this.checkpoints[this.checkpoints.length - 1] = entry;
+    if (last && last.at === entry.at && last.steps === entry.steps)
+      this.checkpoints[this.checkpoints.length - 1] = entry;
     else this.checkpoints.push(entry);
     if (this.checkpoints.length > MAX_CHECKPOINTS) this.thinCheckpoints();
   }
