@@ -84,7 +84,12 @@ export function Timeline() {
           value={clock?.now ?? 0}
           disabled={!clock}
           aria-valuetext={clock ? `${formatClusterTime(clock.now)} (${formatElapsed(clock.now - start)})` : ''}
-          onChange={(event) => seek(Number(event.target.value))}
+          onChange={(event) => {
+            // React puts a controlled range back to the state's value until the seek's frame arrives; an event
+            // carrying that old value is not a move.
+            const time = Number(event.target.value);
+            if (time !== clock?.now) seek(time);
+          }}
         />
         <div className="timeline-marks" aria-hidden="true">
           {marks.map((mark, index) => (
