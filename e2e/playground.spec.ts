@@ -174,6 +174,24 @@ test('the language control switches the page between English and Chinese', async
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toContainText('Play');
 });
 
+test('scrubbing back shows an earlier moment and plays it again', async ({ page }) => {
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  await playground.setSpeed(10);
+  await playground.run('kubectl create deployment web --image=nginx:1.26 --replicas=2', 'deployment.apps/web created');
+  await expect(playground.pods().and(page.locator('[data-status="Running"]'))).toHaveCount(2);
+  const names = (await playground.podStatuses()).map((pod) => pod.name).sort();
+  await playground.pause();
+  const scrub = page.getByRole('slider', { name: 'Timeline' });
+  // The start of the run: before the Deployment existed (the clock was already running when it was created).
+  await scrub.fill((await scrub.getAttribute('min'))!);
+  await expect(playground.clock).toHaveText('2026-01-05 09:00:00 UTC');
+  await expect(playground.pods()).toHaveCount(0);
+  await playground.play();
+  await expect(playground.pods().and(page.locator('[data-status="Running"]'))).toHaveCount(2);
+  expect((await playground.podStatuses()).map((pod) => pod.name).sort()).toEqual(names);
+});
+
 test('the terminal completes, streams a watch until Ctrl+C, and plays a pasted session step by step', async ({
   page,
 }) => {

@@ -12,6 +12,9 @@ import { formatClusterTime, formatElapsed } from './formatTime';
 import { timelineMarks } from './timelineMarks';
 import './timeline.css';
 
+/** Virtual ms per slider step (arrow keys move one step). */
+const SCRUB_STEP_MS = 100;
+
 export function Timeline() {
   const { t } = useTranslation();
   const clock = usePlayground((s) => s.clock);
@@ -24,6 +27,9 @@ export function Timeline() {
   const seek = usePlayground((s) => s.seek);
   const start = clock?.start ?? 0;
   const horizon = clock?.horizon ?? 0;
+  // The slider moves in SCRUB_STEP_MS steps: it shows the clock rounded down onto that grid (never past the
+  // horizon, its max), so the browser keeps exactly the value React gives it.
+  const shown = clock ? start + Math.floor((clock.now - start) / SCRUB_STEP_MS) * SCRUB_STEP_MS : 0;
   const marks = useMemo(() => timelineMarks(events, stepTimes, start, horizon), [events, stepTimes, start, horizon]);
 
   return (
@@ -80,15 +86,15 @@ export function Timeline() {
           aria-label={t('timeline.scrub')}
           min={start}
           max={Math.max(horizon, start + 1)}
-          step={100}
-          value={clock?.now ?? 0}
+          step={SCRUB_STEP_MS}
+          value={shown}
           disabled={!clock}
           aria-valuetext={clock ? `${formatClusterTime(clock.now)} (${formatElapsed(clock.now - start)})` : ''}
           onChange={(event) => {
-            // React puts a controlled range back to the state's value until the seek's frame arrives; an event
-            // carrying that old value is not a move.
+            // React puts a controlled range back to its shown value until the seek's frame arrives, and the
+            // browser may report that as a change: an event carrying the shown value is not a move.
             const time = Number(event.target.value);
-            if (time !== clock?.now) seek(time);
+            if (time !== shown) seek(time);
           }}
         />
         <div className="timeline-marks" aria-hidden="true">
