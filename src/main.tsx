@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startAutosave } from './store/autosave';
 import { usePlayground } from './store/playgroundStore';
 import { App } from './ui/App';
 import { initI18n } from './ui/i18n/i18n';
@@ -22,8 +23,26 @@ window.kubePlayground = {
   },
 };
 
+/**
+ * Opens what the address asks for (a share link, `#example=ID`), or else the last workspace. The fragment is taken
+ * out of the address once open: a reload then brings back the workspace with what the learner did since.
+ */
+async function openFromAddress() {
+  const hash = location.hash;
+  await usePlayground.getState().openInitial(hash, localStorage);
+  if (/^#(s\d+\.|example=)/.test(hash)) history.replaceState(null, '', location.pathname + location.search);
+}
+
 // The engine starts before React renders, so the worker boots while the page draws its frame.
-void usePlayground.getState().connect(startEngineWorker);
+void usePlayground
+  .getState()
+  .connect(startEngineWorker)
+  .then(openFromAddress)
+  .then(() => startAutosave(usePlayground, window));
+// A link pasted into this tab's address bar changes only the fragment: open it without a reload.
+window.addEventListener('hashchange', () => {
+  if (/^#(s\d+\.|example=)/.test(location.hash)) void openFromAddress();
+});
 initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

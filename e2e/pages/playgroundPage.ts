@@ -19,10 +19,29 @@ export class PlaygroundPage {
     this.clock = page.getByLabel('Cluster time');
   }
 
-  async open(): Promise<void> {
-    await this.page.goto('/');
+  /** Opens the page (at `path`, e.g. a share link) and waits until a scenario is open and drawn. */
+  async open(path = '/'): Promise<void> {
+    await this.page.goto(path);
     await expect(this.page.locator('[data-engine-status="ready"]')).toBeVisible();
+    await expect(this.page.locator('.scenario-title')).toBeVisible();
     await expect(this.nodes()).not.toHaveCount(0);
+  }
+
+  /** Shares the scenario as it stands: the link the Share popover shows, and the length it states. */
+  async share(): Promise<{ url: string; length: number }> {
+    await this.page.getByRole('button', { name: 'Share', exact: true }).click();
+    const link = this.page.getByLabel('Share link', { exact: true });
+    await expect(link).toHaveValue(/#s1\./);
+    return { url: await link.inputValue(), length: Number(await link.getAttribute('data-link-length')) };
+  }
+
+  get scrub(): Locator {
+    return this.page.getByRole('slider', { name: 'Timeline' });
+  }
+
+  /** Drags the timeline to its start. */
+  async scrubToStart(): Promise<void> {
+    await this.scrub.fill((await this.scrub.getAttribute('min'))!);
   }
 
   /** Drawn objects of a kind (`Pod`, `Node`, `Deployment`…). */

@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: speed and memory figures of the engine, printed (targets are in the README, not asserted).
- * `npm run bench -- <name>…` runs only the named benches (`rolling`, `probes`, `steady`, `page`); `page` builds
+ * `npm run bench -- <name>…` runs only the named benches (`rolling`, `probes`, `steady`, `page`, `links`); `page` builds
  * the page and measures it in Chromium.
  */
 import { printFigures, type Figure } from './figures';
 import { benchPage } from './page/pageFigures';
 import { benchProbedPodsHour } from './probedPodsHour';
 import { benchRollingUpdate } from './rollingUpdate';
+import { benchShareLinks } from './shareLinks';
 import { benchSteadyDeployments } from './steadyDeployments';
 
 const BENCHES: Record<string, () => Figure[] | Promise<Figure[]>> = {
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Figure[] | Promise<Figure[]>> = {
   probes: benchProbedPodsHour,
   steady: benchSteadyDeployments,
   page: benchPage,
+  links: benchShareLinks,
 };
 
 const chosen = process.argv.slice(2);

@@ -1,9 +1,12 @@
 /**
  * `kubeplay`: the playground's command line. `kubeplay script FILE` runs a session script against a fresh simulated
- * cluster and prints its transcript (a contract other tooling relies on: see README, "The CLI").
+ * cluster and prints its transcript, or with `--json` the whole run as JSON (a contract other tooling relies on: see
+ * README, "The CLI").
  */
 import { parse as parseYaml } from 'yaml';
 import { runScript, ScriptSyntaxError, defaultShape, parseClusterShape, type ClusterShape } from '../engine';
+import { formatRunJson } from './runJson';
+import { runScenarioCommand, SCENARIO_USAGE } from './scenarioCommand';
 
 export const DEFAULT_SEED = 1;
 
@@ -11,11 +14,13 @@ const USAGE = `Kube Playground — a simulated Kubernetes cluster for learning.
 
 Usage:
   kubeplay script FILE [options]   Run a session script (FILE "-" reads stdin) and print its transcript
-
+${SCENARIO_USAGE}
 Options:
   --seed N          Seed of every random choice: pod names, IPs, tie-breaks (default ${DEFAULT_SEED})
   --workers N       Number of worker nodes besides the control-plane node master1 (default 3)
   --shape FILE      Cluster shape as YAML or JSON: { nodes: [{ name, role, cpu, memory, pods, labels, taints, images }] }
+  --json            Print the run as JSON instead of the transcript:
+                    { transcript, steps: [{ command, time, stdout, stderr, exitCode, hints }] }
   -h, --help        Show this help
 
 Script lines: kubectl commands; heredocs (kubectl apply -f - <<EOF, cat <<EOF | kubectl apply -f -,
@@ -35,6 +40,7 @@ interface ScriptOptions {
   seed: number;
   workers?: number;
   shapeFile?: string;
+  json?: boolean;
   error?: string;
 }
 
@@ -43,6 +49,7 @@ function parseOptions(args: string[]): ScriptOptions {
   let file: string | undefined;
   let workers: number | undefined;
   let shapeFile: string | undefined;
+  let json = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] =
@@ -63,6 +70,8 @@ function parseOptions(args: string[]): ScriptOptions {
     } else if (flag === '--shape') {
       shapeFile = value();
       if (!shapeFile) return { seed, error: 'kubeplay: --shape needs a file' };
+    } else if (arg === '--json') {
+      json = true;
     } else if (arg.startsWith('-') && arg !== '-') {
       return { seed, error: `kubeplay: unknown option ${arg}` };
     } else if (file === undefined) {
@@ -71,7 +80,7 @@ function parseOptions(args: string[]): ScriptOptions {
       return { seed, error: `kubeplay: unexpected argument ${arg}` };
     }
   }
-  return { file, seed, workers, shapeFile };
+  return { file, seed, workers, shapeFile, json };
 }
 
 /** Runs the CLI; returns the process exit code. */
@@ -81,6 +90,7 @@ export function main(args: string[], io: CliIo): number {
     io.stdout(USAGE);
     return 0;
   }
+  if (command === 'scenario') return runScenarioCommand(rest, io);
   if (command !== 'script') {
     io.stderr(`kubeplay: unknown command "${command}"\n\n${USAGE}`);
     return 1;
@@ -112,7 +122,7 @@ export function main(args: string[], io: CliIo): number {
   }
   try {
     const run = runScript(text, { seed: options.seed, ...(shape ? { shape } : {}) });
-    io.stdout(run.transcript);
+    io.stdout(options.json ? formatRunJson(run) : run.transcript);
     return 0;
   } catch (error) {
     if (error instanceof ScriptSyntaxError) {

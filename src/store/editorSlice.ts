@@ -1,6 +1,8 @@
-/** The YAML editor's text (kept across reloads), what `kubectl edit` opened in it, and the last apply's errors. */
+/**
+ * The YAML editor's text (kept across reloads in the workspace, see scenarioSlice), what `kubectl edit` opened in
+ * it, and the last apply's errors.
+ */
 import { heredocFor } from './terminalInput';
-import { isString, loadStored, saveStored, STORAGE_KEYS } from './persistence';
 import type { Slice } from './slice';
 
 export interface ApplyReport {
@@ -17,6 +19,8 @@ export interface EditorSlice {
   ownText?: string;
   lastApply?: ApplyReport;
   setEditorText(text: string): void;
+  /** The learner's own text, also while `kubectl edit` borrows the editor: what a workspace saves. */
+  ownEditorText(): string;
   openForEdit(yaml: string, target: string): void;
   stopEditing(): void;
   /** `kubectl apply -f -` (or `replace` while editing) of the editor's text, shown in the terminal. */
@@ -57,12 +61,10 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
     return outcome.ok && outcome.results.every((result) => result.exitCode === 0);
   };
   return {
-    editorText: loadStored(STORAGE_KEYS.editor, STARTER_MANIFEST, isString),
-    setEditorText(editorText) {
-      set({ editorText });
-      // An object opened by `kubectl edit` is not the learner's own text, which stays saved as it was.
-      if (!get().editing) saveStored(STORAGE_KEYS.editor, editorText);
-    },
+    editorText: '',
+    setEditorText: (editorText) => set({ editorText }),
+    // An object opened by `kubectl edit` is not the learner's own text, which stays as it was.
+    ownEditorText: () => (get().editing ? (get().ownText ?? '') : get().editorText),
     openForEdit(yaml, target) {
       const ownText = get().editing ? get().ownText : get().editorText;
       set({ editorText: yaml, editing: target, ownText, lastApply: undefined });

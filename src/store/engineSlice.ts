@@ -1,7 +1,7 @@
-/** The engine mirror: connection, clock, the cluster's picture, Events and decisions; play, pause, seek, run. */
+/** The engine mirror: connection, clock, the cluster's picture, Events and decisions; open, play, pause, seek, run. */
 import { proxy } from 'comlink';
 import type { EngineWorker } from '../worker/engineClient';
-import type { EngineFrame, RecordedStep, RunOutcome } from '../worker/protocol';
+import type { EngineFrame, RunOutcome, Scenario } from '../worker/protocol';
 import { applyFrame, type EngineMirror } from './frames';
 import type { Slice } from './slice';
 
@@ -13,9 +13,10 @@ export interface EngineSlice extends EngineMirror {
   /** A message for the learner about the engine itself (it crashed and was restarted). */
   notice?: string;
   engine?: EngineWorker;
-  /** What the learner did, as recorded by the engine: replayed after a crash. */
-  steps: RecordedStep[];
-  connect(startWorker: (onCrash: (message: string) => void) => EngineWorker, seed?: number): Promise<void>;
+  /** Starts the worker; nothing is open until `openInEngine`. */
+  connect(startWorker: (onCrash: (message: string) => void) => EngineWorker): Promise<void>;
+  /** Replaces the engine's cluster with the scenario's. */
+  openInEngine(scenario: Scenario): Promise<void>;
   play(): void;
   pause(): void;
   setSpeed(speed: number): void;
@@ -23,54 +24,56 @@ export interface EngineSlice extends EngineMirror {
   seek(time: number): void;
   /** Runs script text in the engine and records it. */
   runScript(script: string): Promise<RunOutcome>;
-  /** Keeps the recorded steps after a command the engine ran another way (a watch). */
-  noteSteps(steps: RecordedStep[]): void;
   dismissNotice(): void;
 }
 
 export const createEngineSlice: Slice<EngineSlice> = (set, get) => {
-  const onFrame = (frame: EngineFrame) => set((state) => applyFrame(state, frame));
-  let seed = 1;
+  const onFrame = (frame: EngineFrame) => {
+    set((state) => applyFrame(state, frame));
+    if (frame.replayed) get().showReplayed(frame.replayed);
+    if (frame.view) get().resolvePendingSelection();
+  };
   let factory: ((onCrash: (message: string) => void) => EngineWorker) | undefined;
 
-  const startEngine = async (steps: RecordedStep[], wasPlaying: boolean) => {
+  const startWorker = async () => {
     const engine = factory!(onCrash);
     set({ engine });
     await engine.client.subscribe(proxy(onFrame));
-    await engine.client.start({ seed, steps });
-    if (wasPlaying) await engine.client.play();
+    return engine;
   };
 
   /**
-   * The worker died: a new one replays what the learner did up to the last command that finished (a command in
-   * flight, the likely cause, was never recorded here), and the page says so.
+   * The worker died: a new one opens the scenario as it stood at the last frame (a command in flight, the likely
+   * cause, was never recorded), and the page says so.
    */
   const onCrash = (message: string) => {
-    const { engine, steps, clock } = get();
+    const { engine, clock } = get();
+    const scenario = get().currentScenario();
     engine?.terminate();
     set({ notice: message });
-    void startEngine(steps, clock?.playing ?? false).catch((error: Error) =>
-      set({ status: 'failed', error: error.message }),
-    );
+    void startWorker()
+      .then((next) => next.client.open({ ...scenario, view: { ...scenario.view, playing: clock?.playing ?? false } }))
+      .catch((error: Error) => set({ status: 'failed', error: error.message }));
   };
 
   return {
     status: 'starting',
     events: [],
     decisions: [],
-    stepTimes: [],
     steps: [],
-    async connect(startWorker, startSeed = 1) {
+    async connect(startWorkerWith) {
       // React may mount twice in development; one worker is enough.
       if (factory) return;
-      factory = startWorker;
-      seed = startSeed;
+      factory = startWorkerWith;
       try {
-        await startEngine([], true);
+        await startWorker();
         set({ status: 'ready' });
       } catch (error) {
         set({ status: 'failed', error: (error as Error).message });
       }
+    },
+    async openInEngine(scenario) {
+      await get().engine?.client.open(scenario);
     },
     play: () => void get().engine?.client.play(),
     pause: () => void get().engine?.client.pause(),
@@ -80,11 +83,8 @@ export const createEngineSlice: Slice<EngineSlice> = (set, get) => {
     async runScript(script) {
       const engine = get().engine;
       if (!engine) return { ok: false, error: 'the engine is not running', line: 0 };
-      const outcome = await engine.client.run(script);
-      if (outcome.ok) set({ steps: outcome.steps });
-      return outcome;
+      return engine.client.run(script);
     },
-    noteSteps: (steps) => set({ steps }),
     dismissNotice: () => set({ notice: undefined }),
   };
 };

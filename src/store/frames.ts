@@ -1,12 +1,13 @@
 /** How the page's mirror of the engine takes in a frame: only the parts a frame carries replace what it had. */
-import type { ClockState, ClusterView, Decision, EngineFrame, TimelineEvent } from '../worker/protocol';
+import type { ClockState, ClusterView, Decision, EngineFrame, ScenarioStep, TimelineEvent } from '../worker/protocol';
 
 export interface EngineMirror {
   clock?: ClockState;
   view?: ClusterView;
   events: TimelineEvent[];
   decisions: Decision[];
-  stepTimes: number[];
+  /** Everything recorded, times relative to the start. */
+  steps: ScenarioStep[];
 }
 
 export function applyFrame(mirror: EngineMirror, frame: EngineFrame): EngineMirror {
@@ -15,6 +16,6 @@ export function applyFrame(mirror: EngineMirror, frame: EngineFrame): EngineMirr
     view: frame.view ?? mirror.view,
     events: frame.events ?? mirror.events,
     decisions: frame.decisions ?? mirror.decisions,
-    stepTimes: frame.stepTimes ?? mirror.stepTimes,
+    steps: frame.steps ?? mirror.steps,
   };
 }

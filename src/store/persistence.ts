@@ -1,7 +1,10 @@
 /** The learner's own text kept in localStorage, so a reload or an error never loses it. */
 
 export const STORAGE_KEYS = {
-  editor: 'kube-playground:editor',
+  /** The workspaces: scenarios with the editor's text (see workspaces.ts). */
+  workspaces: 'kube-playground:workspaces',
+  /** Before workspaces, the editor's text alone: read once to migrate it. */
+  legacyEditor: 'kube-playground:editor',
   history: 'kube-playground:terminal-history',
 } as const;
 

@@ -2,14 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { addToHistory, browseHistory, HISTORY_LIMIT } from './commandHistory';
 import { applyFrame, type EngineMirror } from './frames';
 
-const clock = { now: 2, start: 0, horizon: 2, playing: true, speed: 1 };
+const clock = { now: 2, start: 0, horizon: 2, playing: true, speed: 1, stepsDone: 1 };
 
 describe('applyFrame', () => {
   it('keeps what a frame leaves out and replaces what it carries', () => {
     const view = { time: 1, nodes: [], workloads: [], pods: [], services: [] };
-    const mirror: EngineMirror = { view, events: [], decisions: [], stepTimes: [5] };
-    const next = applyFrame(mirror, { clock, stepTimes: [5, 9] });
-    expect(next).toEqual({ clock, view, events: [], decisions: [], stepTimes: [5, 9] });
+    const steps = [{ at: 5, run: 'kubectl get pods' }];
+    const mirror: EngineMirror = { view, events: [], decisions: [], steps };
+    const next = applyFrame(mirror, { clock, steps: [...steps, { at: 9, run: 'kubectl get nodes' }] });
+    expect(next).toEqual({
+      clock,
+      view,
+      events: [],
+      decisions: [],
+      steps: [...steps, { at: 9, run: 'kubectl get nodes' }],
+    });
   });
 });
 

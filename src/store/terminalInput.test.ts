@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScript } from '../engine/script/parseScript';
-import { heredocFor, podShellCommand, readTerminalInput, splitScript } from './terminalInput';
+import { heredocFor, podShellCommand, readTerminalInput } from './terminalInput';
 
 describe('readTerminalInput', () => {
   it('waits for the rest of an open heredoc or continuation', () => {
@@ -58,26 +58,5 @@ describe('heredocFor', () => {
       ok: true,
       steps: [{ kind: 'kubectl', command: 'kubectl apply -f -', stdin: text }],
     });
-  });
-});
-
-describe('splitScript', () => {
-  it('cuts a pasted session into commands (heredocs whole) and sleeps', () => {
-    const session = [
-      '# a comment',
-      'cat <<EOF | kubectl apply -f -',
-      'kind: Pod',
-      'EOF',
-      'kubectl get pods',
-      'sleep 20',
-      '',
-      'kubectl describe pod x',
-    ].join('\n');
-    expect(splitScript(session)).toEqual([
-      { kind: 'run', script: 'cat <<EOF | kubectl apply -f -\nkind: Pod\nEOF' },
-      { kind: 'run', script: 'kubectl get pods' },
-      { kind: 'sleep', ms: 20_000, display: 'sleep 20' },
-      { kind: 'run', script: 'kubectl describe pod x' },
-    ]);
   });
 });

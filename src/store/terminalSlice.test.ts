@@ -11,13 +11,12 @@ const client = {
   run: async (script: string): Promise<RunOutcome> => {
     ran.push(script);
     const stdout = script.includes('&& pwd') ? '/usr/share\n' : `ran: ${script.split('\n')[0]}\n`;
-    return { ok: true, steps: [], results: [{ command: script, stdout, stderr: '', exitCode: 0, hints: [], time: 0 }] };
+    return { ok: true, results: [{ command: script, stdout, stderr: '', exitCode: 0, hints: [], time: 0 }] };
   },
   inspect: async () => ({ stdout: 'NAME\nweb-0\n', stderr: '', exitCode: 0 }),
   startWatch: async (command: string) => ({
     outcome: {
       ok: true,
-      steps: [],
       results: [{ command, stdout: 'NAME READY\n', stderr: '', exitCode: 0, hints: [], time: 0 }],
     },
     watch: 7,
@@ -93,7 +92,7 @@ describe('kubectl edit', () => {
 
 describe('a pasted session', () => {
   it('plays out step by step, waiting out each sleep on the cluster clock, until Ctrl+C', async () => {
-    const clock = (now: number) => ({ now, start: 0, horizon: now, playing: true, speed: 1 });
+    const clock = (now: number) => ({ now, start: 0, horizon: now, playing: true, speed: 1, stepsDone: 0 });
     usePlayground.setState({ clock: clock(0) });
     const done = usePlayground
       .getState()

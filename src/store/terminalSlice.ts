@@ -3,11 +3,12 @@
  * streaming watch, a shell inside a pod.
  */
 import i18next from 'i18next';
-import type { RunOutcome, ScriptStepResult } from '../worker/protocol';
+import type { ReplayedRun, RunOutcome, ScriptStepResult } from '../worker/protocol';
 import { addToHistory } from './commandHistory';
 import { loadStored, saveStored, isStringArray, STORAGE_KEYS } from './persistence';
 import type { Slice } from './slice';
-import { podShellCommand, readTerminalInput, splitScript, type ScriptChunk } from './terminalInput';
+import { splitScript, type ScriptChunk } from '../engine/script/splitScript';
+import { podShellCommand, readTerminalInput } from './terminalInput';
 
 export type TerminalLineKind = 'input' | 'stdout' | 'stderr' | 'hint' | 'info';
 
@@ -37,6 +38,10 @@ export interface TerminalSlice {
   print(kind: TerminalLineKind, text: string): void;
   /** Shows a command the page ran for the learner (a fault button, the editor's Apply) and its output. */
   echoRun(command: string, outcome: RunOutcome): void;
+  /** Shows recorded steps the clock reached and ran (an opened scenario's), each as if typed. */
+  showReplayed(runs: ReplayedRun[]): void;
+  /** A fresh screen with one line saying why (a scenario was opened); history and modes are left. */
+  restartTerminal(message: string): void;
 }
 
 /** Output kept on screen; older lines scroll away for good. */
@@ -121,7 +126,6 @@ export const createTerminalSlice: Slice<TerminalSlice> = (set, get, store) => {
     if (!engine) return;
     const { outcome, watch } = await engine.client.startWatch(command);
     printOutcome(outcome);
-    if (outcome.ok) get().noteSteps(outcome.steps);
     if (watch === undefined) return;
     set({ watch });
     watchTimer = setInterval(() => {
@@ -242,6 +246,18 @@ export const createTerminalSlice: Slice<TerminalSlice> = (set, get, store) => {
     echoRun(command, outcome) {
       append([{ kind: 'input', text: `$ ${command}` }]);
       printOutcome(outcome);
+    },
+    showReplayed(runs) {
+      for (const run of runs) {
+        echo('$ ', run.script);
+        printOutcome({ ok: true, results: run.results });
+      }
+    },
+    restartTerminal(message) {
+      interrupts++;
+      if (get().watch !== undefined) stopWatch();
+      set({ lines: [], pending: [], podShell: undefined });
+      append([{ kind: 'info', text: message }]);
     },
   };
 };

@@ -8,6 +8,8 @@ import { EditorPanel } from './editorPanel/EditorPanel';
 import { GraphPanel } from './graphPanel/GraphPanel';
 import { Header } from './header/Header';
 import { Inspector } from './inspector/Inspector';
+import { importDroppedFile } from './scenario/importDroppedFile';
+import { ScenarioBanner } from './scenario/ScenarioBanner';
 import { Terminal } from './terminal/Terminal';
 import { Timeline } from './timeline/Timeline';
 import { WhyPanel } from './why/WhyPanel';
@@ -20,8 +22,21 @@ export function App() {
   const dismissNotice = usePlayground((s) => s.dismissNotice);
 
   return (
-    <div className="app" data-engine-status={status}>
+    <div
+      className="app"
+      data-engine-status={status}
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        const file = event.dataTransfer.files[0];
+        if (!file) return;
+        event.preventDefault();
+        void importDroppedFile(file);
+      }}
+    >
       <Header />
+      <ScenarioBanner />
       {status === 'failed' && (
         <p role="alert" className="banner banner-error">
           {t('app.failed', { error })}

@@ -12,7 +12,7 @@ const realTimers: HostTimers = {
 export function createEngineApi(timers: HostTimers = realTimers): EngineApi {
   const host = new EngineHost(timers);
   return {
-    start: (options) => host.start(options),
+    open: (scenario) => host.open(scenario),
     subscribe: (listener) => host.subscribe(listener),
     play: () => host.play(),
     pause: () => host.pause(),
@@ -25,6 +25,9 @@ export function createEngineApi(timers: HostTimers = realTimers): EngineApi {
     startWatch: (commandLine) => host.startWatch(commandLine),
     readWatch: (watch) => host.readWatch(watch),
     stopWatch: (watch) => host.stopWatch(watch),
+    exportScenario: (scenario, format) => host.exportScenario(scenario, format),
+    readScenario: (text) => host.readScenario(text),
+    scenarioFromScript: (script, base) => host.scenarioFromScript(script, base),
     runScript(text, options) {
       try {
         return { ok: true, transcript: runScript(text, { seed: options.seed ?? 1 }).transcript };

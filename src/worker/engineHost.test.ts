@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EngineHost, PICTURE_MS, TICK_MS, type HostTimers } from './engineHost';
+import { defaultShape } from '../engine/cluster/shape';
+import type { Scenario } from '../engine/scenario/scenario';
+import { momentFrom } from '../engine/scenario/scenarioMoment';
 import type { EngineFrame } from './protocol';
 import { buildClusterView } from '../engine/view/buildClusterView';
 
@@ -39,8 +42,17 @@ function hostWithFrames() {
   const host = new EngineHost(timers);
   const frames: EngineFrame[] = [];
   host.subscribe((frame) => frames.push(frame));
-  host.start({ seed: 1 });
+  host.open(EMPTY);
   return { host, frames, elapse };
+}
+
+const EMPTY: Scenario = { seed: 1, cluster: defaultShape(3), steps: [], clock: 0 };
+
+/** The scenario the page would share at the host's current moment. */
+function scenarioOf(frames: EngineFrame[]): Scenario {
+  const steps = frames.filter((frame) => frame.steps).at(-1)?.steps ?? [];
+  const { now, start, horizon, stepsDone } = frames.at(-1)!.clock;
+  return { ...EMPTY, ...momentFrom(steps, stepsDone, now - start, horizon - start) };
 }
 
 const podNames = (frame: EngineFrame | undefined) => frame?.view?.pods.map((pod) => pod.name) ?? [];
@@ -76,7 +88,7 @@ describe('EngineHost', () => {
     expect(pictures.length).toBeLessThanOrEqual(Math.ceil(2000 / PICTURE_MS));
   });
 
-  it('records what ran, so a new host replays it to the same picture (the crash restart)', () => {
+  it('records what ran, so a new host opens the same moment with the same picture (a share, the crash restart)', () => {
     const { host, frames, elapse } = hostWithFrames();
     host.run('kubectl create deployment web --image=nginx --replicas=3');
     host.setSpeed(30);
@@ -89,8 +101,14 @@ describe('EngineHost', () => {
     const original = buildClusterView(host.current().cluster);
     expect(original.pods).toHaveLength(2);
     const replayed = hostWithFrames();
-    replayed.host.start({ seed: 1, steps: outcome.ok ? outcome.steps : [], time: frames.at(-1)!.clock.now });
+    replayed.host.open(scenarioOf(frames));
     expect(replayed.frames.at(-1)!.view).toEqual(original);
+    expect(replayed.frames.at(-1)!.clock.now).toBe(frames.at(-1)!.clock.now);
+    // The terminal of the one who opens it shows what was done, with its output.
+    expect(replayed.frames.flatMap((frame) => frame.replayed ?? []).map((run) => run.results[0]!.stdout)).toEqual([
+      'deployment.apps/web created\n',
+      'deployment.apps/web scaled\n',
+    ]);
   });
 
   it('steps to the next change of a pod', () => {
@@ -124,9 +142,34 @@ describe('EngineHost', () => {
     host.seek(start + 1_000);
     expect(frames.at(-1)!.clock).toMatchObject({ now: start + 1_000, horizon: end });
     expect(podNames(frames.at(-1))).toEqual([]);
-    expect(frames.at(-1)!.stepTimes).toEqual([start + 5_000]);
+    expect(frames.filter((frame) => frame.steps).at(-1)!.steps).toEqual([
+      { at: 5_000, run: 'kubectl run solo --image=nginx' },
+    ]);
     host.seek(end);
     expect(podNames(frames.at(-1))).toEqual(['solo']);
+  });
+
+  it('opens a scenario paused or playing at its speed, and replays its future steps as the clock reaches them', () => {
+    const { host, frames, elapse } = hostWithFrames();
+    host.open({
+      ...EMPTY,
+      steps: [{ at: 3_000, run: 'kubectl create namespace team' }],
+      view: { playing: true, speed: 2 },
+    });
+    expect(frames.at(-1)!.clock).toMatchObject({ playing: true, speed: 2, stepsDone: 0 });
+    expect(frames.at(-1)!.clock.horizon - frames.at(-1)!.clock.start).toBe(3_000);
+    elapse(2_000);
+    host.pause();
+    const ran = frames.flatMap((frame) => frame.replayed ?? []);
+    expect(ran).toEqual([
+      {
+        script: 'kubectl create namespace team',
+        results: [
+          expect.objectContaining({ command: 'kubectl create namespace team', stdout: 'namespace/team created\n' }),
+        ],
+      },
+    ]);
+    expect(frames.at(-1)!.clock.stepsDone).toBe(1);
   });
 
   it('reports a script it cannot parse without recording it', () => {

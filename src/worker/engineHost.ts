@@ -7,9 +7,18 @@ import { Playback } from '../engine/playback/playback';
 import { inspectCluster } from '../engine/playback/inspect';
 import { timelineEvents } from '../engine/playback/timelineEvents';
 import { ScriptSyntaxError } from '../engine/script/runScript';
+import { exportManifests } from '../engine/scenario/exportManifests';
+import { exportShellScript } from '../engine/scenario/exportShellScript';
+import { formatEventLog } from '../engine/scenario/formatEventLog';
+import { readScenarioText } from '../engine/scenario/readScenarioText';
+import { formatScenario, type ScenarioResult } from '../engine/scenario/scenarioFile';
+import { encodeScenarioLink } from '../engine/scenario/scenarioLink';
+import type { Scenario } from '../engine/scenario/scenario';
+import { scenarioFromScript } from '../engine/scenario/scenarioFromScript';
+import { openScenario } from '../engine/scenario/scenarioPlayback';
 import { completeCommandLine } from '../engine/kubectl/completion/completeCommandLine';
 import { buildClusterView, clusterViewRevision } from '../engine/view/buildClusterView';
-import type { Completion, EngineFrame, FrameListener, RunOutcome, StartOptions } from './protocol';
+import type { Completion, EngineFrame, ExportFormat, FrameListener, RunOutcome, ScenarioOutcome } from './protocol';
 import { SPEEDS } from './protocol';
 
 /** Real ms between clock ticks while playing: the clock the page shows moves this often. */
@@ -40,7 +49,7 @@ interface Sent {
   viewRevision?: number;
   eventsRevision?: number;
   decisions?: string;
-  stepTimes?: string;
+  steps?: number;
 }
 
 export class EngineHost {
@@ -59,19 +68,12 @@ export class EngineHost {
     this.playback = new Playback({ seed: 1 });
   }
 
-  start(options: StartOptions): void {
+  open(scenario: Scenario): void {
     this.pause();
-    this.playback = new Playback({ seed: options.seed ?? 1 });
-    for (const step of options.steps ?? []) {
-      this.playback.advanceTo(step.at);
-      try {
-        this.playback.run(step.script);
-      } catch (error) {
-        if (!(error instanceof ScriptSyntaxError)) throw error;
-      }
-    }
-    if (options.time !== undefined) this.playback.advanceTo(options.time);
+    this.playback = openScenario(scenario);
+    this.speed = scenario.view?.speed ?? 1;
     this.publishAll();
+    if (scenario.view?.playing) this.play();
   }
 
   subscribe(listener: FrameListener): void {
@@ -110,13 +112,15 @@ export class EngineHost {
 
   seek(time: number): void {
     this.playback.seek(time);
+    // What the replay ran to reach the moment was shown when it first ran.
+    this.playback.takeReplayed();
     this.publishAll();
   }
 
   run(script: string): RunOutcome {
     try {
       const results = this.playback.run(script);
-      return { ok: true, results, steps: [...this.playback.recorded()] };
+      return { ok: true, results };
     } catch (error) {
       if (error instanceof ScriptSyntaxError) return { ok: false, error: error.message, line: error.line };
       throw error;
@@ -134,7 +138,6 @@ export class EngineHost {
       outcome: {
         ok: true,
         results: [{ command: commandLine, time, ...result, hints: result.hints ?? [] }],
-        steps: [...this.playback.recorded()],
       },
       watch: started.watch,
     };
@@ -158,6 +161,34 @@ export class EngineHost {
 
   current() {
     return this.playback.current();
+  }
+
+  exportScenario(scenario: Scenario, format: ExportFormat): string {
+    switch (format) {
+      case 'file':
+        return formatScenario(scenario, { header: true });
+      case 'link':
+        return encodeScenarioLink(scenario);
+      case 'manifests':
+        return exportManifests(scenario);
+      case 'script':
+        return exportShellScript(scenario);
+      case 'events':
+        return formatEventLog(this.playback.current().cluster);
+    }
+  }
+
+  readScenario(text: string): ScenarioResult {
+    return readScenarioText(text);
+  }
+
+  scenarioFromScript(script: string, base: Partial<Scenario>): ScenarioOutcome {
+    try {
+      return { ok: true, scenario: scenarioFromScript(script, base) };
+    } catch (error) {
+      if (error instanceof ScriptSyntaxError) return { ok: false, error: error.message, line: error.line };
+      throw error;
+    }
   }
 
   private schedule(): void {
@@ -195,8 +226,12 @@ export class EngineHost {
         horizon: playback.horizon(),
         playing: this.playing,
         speed: this.speed,
+        stepsDone: playback.stepsDone(),
       },
     };
+    // Steps the clock ran go out at once, whatever the picture does: the terminal shows them as they happen.
+    const replayed = playback.takeReplayed();
+    if (replayed.length > 0) frame.replayed = replayed.map(({ script, results }) => ({ script, results }));
     if (clockOnly) return frame;
     this.pictureAt = this.timers.now();
     const viewRevision = clusterViewRevision(cluster);
@@ -215,11 +250,11 @@ export class EngineHost {
       frame.decisions = entries.slice(-RECENT_DECISIONS);
       this.sent.decisions = decisionsMark;
     }
-    const stepTimes = playback.stepTimes();
-    const stepMark = stepTimes.join(',');
-    if (stepMark !== this.sent.stepTimes) {
-      frame.stepTimes = stepTimes;
-      this.sent.stepTimes = stepMark;
+    const recorded = playback.recorded();
+    if (recorded.length !== this.sent.steps) {
+      const start = playback.start();
+      frame.steps = recorded.map((step) => ({ at: step.at - start, run: step.script }));
+      this.sent.steps = recorded.length;
     }
     return frame;
   }

@@ -16,6 +16,13 @@ export interface RecordedStep {
   script: string;
 }
 
+/** A recorded step the playback ran again as the clock reached it, with what it printed. */
+export interface ReplayedStep {
+  at: number;
+  script: string;
+  results: ScriptStepResult[];
+}
+
 interface Checkpoint {
   at: number;
   /** How many recorded steps had run. */
@@ -28,6 +35,8 @@ interface Checkpoint {
 export const CHECKPOINT_INTERVAL_MS = 30_000;
 /** Snapshots kept; beyond it every other older one is dropped, so seeks stay bounded in memory and time. */
 export const MAX_CHECKPOINTS = 48;
+/** Replayed steps kept between two takes: as many as a scenario may hold; beyond, the oldest go. */
+const MAX_REPLAYED = 5_000;
 
 export class Playback {
   private session: Session;
@@ -37,6 +46,8 @@ export class Playback {
   private checkpoints: Checkpoint[] = [];
   /** The furthest virtual time the run has reached. */
   private horizonAt: number;
+  /** Steps run again by `advanceTo` since the last `takeReplayed`, for the terminal to show. */
+  private replayed: ReplayedStep[] = [];
 
   constructor(
     options: ClusterOptions,
@@ -67,6 +78,29 @@ export class Playback {
 
   recorded(): readonly RecordedStep[] {
     return this.steps;
+  }
+
+  /** How many recorded steps have run in the cluster as it stands. */
+  stepsDone(): number {
+    return this.stepsRun;
+  }
+
+  /**
+   * Lays out steps ahead of the clock (a scenario opened before its end): each runs when the clock reaches it, and
+   * the timeline reaches at least to `end`. What was recorded ahead before is replaced.
+   */
+  plan(steps: readonly RecordedStep[], end: number): void {
+    this.dropFuture();
+    const now = this.now();
+    this.steps.push(...steps.filter((step) => step.at >= now));
+    this.horizonAt = Math.max(now, end, this.steps.at(-1)?.at ?? now);
+  }
+
+  /** The steps replayed since the last call, oldest first; the list starts afresh. */
+  takeReplayed(): ReplayedStep[] {
+    const taken = this.replayed;
+    this.replayed = [];
+    return taken;
   }
 
   /**
@@ -126,7 +160,8 @@ export class Playback {
       if (!next || next.at >= time) break;
       this.stepsRun++;
       const parsed = parseScript(next.script);
-      if (parsed.ok) this.runSteps(parsed.steps);
+      if (parsed.ok)
+        this.replayed = [...this.replayed, { ...next, results: this.runSteps(parsed.steps) }].slice(-MAX_REPLAYED);
       this.checkpoint();
       lastCheckpoint = this.now();
     }

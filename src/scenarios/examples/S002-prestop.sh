@@ -1,4 +1,4 @@
-# S002-prestop (pod part): postStart writes a file; preStop `sleep 20` keeps a deleted pod Terminating for about 20 seconds
+# S002-prestop: postStart writes a file; preStop `sleep 20` keeps a deleted pod Terminating for about 20 seconds (the pod part)
 # zh: postStart 写入文件；preStop 执行 `sleep 20`，被删除的 Pod 会保持 Terminating 约 20 秒
 # The seed wraps this pod template in a Deployment; here it runs as a bare Pod.
 cat > prestop.yaml <<EOF

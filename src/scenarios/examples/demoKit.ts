@@ -1,5 +1,9 @@
-/** Running a seed demo script and reading kubectl's tables out of its transcript, for the demo tests. */
-import { runScript, type ScriptRun, type ScriptStepResult } from '../../engine/script';
+/**
+ * Running a seed demo script through the `kubeplay` CLI and reading kubectl's tables out of its transcript, for the
+ * demo tests: each demo is accepted through the same contract other tooling uses (README, "The CLI").
+ */
+import type { ScriptRun, ScriptStepResult } from '../../engine/script';
+import { main, type CliIo } from '../../cli/main';
 
 /** A finished demo, whose steps are looked up by the command that produced them. */
 export class DemoRun {
@@ -38,9 +42,24 @@ function normalizeCommand(command: string): string {
   return command.trim().replace(/\s+/g, ' ');
 }
 
-/** Runs a demo script with the default seed. */
+/**
+ * Runs a demo script with the default seed as `kubeplay script - --json` does, in-process, and reads the run back
+ * from the JSON it prints; throws when the CLI exits non-zero (a script it cannot parse).
+ */
 export function runDemoScript(script: string): DemoRun {
-  return new DemoRun(runScript(script));
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readFile: (path) => {
+      throw new Error(`the demo script reads only stdin, not ${path}`);
+    },
+    readStdin: () => script,
+  };
+  const code = main(['script', '-', '--json'], io);
+  if (code !== 0) throw new Error(`kubeplay script - --json exited ${code}:\n${stderr}`);
+  return new DemoRun(JSON.parse(stdout) as ScriptRun);
 }
 
 export type TableRow = Record<string, string>;

@@ -56,7 +56,7 @@ function parsePs(stdout: string): PsRow[] {
 
 const NO_SUCH_FILE = "cat: can't open '/tmp/healthy': No such file or directory";
 
-describe('seed demos: Pods (seeds 000, 002, 003)', () => {
+describe('seed demos: Pods (seeds 000–003)', () => {
   it(
     'S000-pod: the label list is rejected; fixed, liveness failures drive the container into CrashLoopBackOff',
     () => {
@@ -114,6 +114,131 @@ describe('seed demos: Pods (seeds 000, 002, 003)', () => {
       expect(described).toMatch(
         /^\s+Warning\s+BackOff\s+.+\s+kubelet\s+spec\.(?:init)?[cC]ontainers\{[\w-]+\}: Back-off restarting failed container app in pod app_default\([0-9a-f-]+\)$/m,
       );
+    },
+    SCRIPT_TIMEOUT_MS,
+  );
+
+  it(
+    'S001-probes: failing readiness empties the endpoint, failing liveness restarts, startup holds both off',
+    () => {
+      const demo = runDemo('S001-probes');
+      expect(demo.out('cat <<EOF | kubectl apply -f -')).toBe(
+        'pod/web-1 created\npod/web-2 created\npod/web-3 created\nservice/web created\n',
+      );
+
+      const wide = parseTable(demo.out('kubectl get pods -o wide'));
+      expect(wide.map((row) => [row['NAME'], row['READY'], row['STATUS'], row['RESTARTS']])).toEqual([
+        ['web-1', '1/1', 'Running', '0'],
+        ['web-2', '1/1', 'Running', '0'],
+        ['web-3', '1/1', 'Running', '0'],
+      ]);
+      const endpointOf = (pod: string) => `${rowFor(demo.out('kubectl get pods -o wide'), pod)['IP'] ?? ''}:80`;
+      const [web1, web2, web3] = ['web-1', 'web-2', 'web-3'].map(endpointOf);
+      // The endpoints controller lists addresses sorted by IP, so compare as sorted lists.
+      const endpoints = (occurrence: number) =>
+        (rowFor(demo.out('kubectl get endpoints web', occurrence), 'web')['ENDPOINTS'] ?? '').split(',').sort();
+      const expected = (...addresses: (string | undefined)[]) => addresses.map(String).sort();
+      expect(endpoints(0)).toEqual(expected(web1, web2, web3));
+
+      // 20 s of failing probes: web-1 unready but never restarted; web-2 killed after 3 failures and started again.
+      expect(demo.out('kubeplay probe fail web-1 readiness')).toBe(
+        'pod/web-1: readiness probe of container nginx now fails (until kubeplay probe heal)\n',
+      );
+      const failing = demo.out('kubectl get pods', 0);
+      expect(rowFor(failing, 'web-1')).toEqual({
+        NAME: 'web-1',
+        READY: '0/1',
+        STATUS: 'Running',
+        RESTARTS: '0',
+        AGE: '40s',
+      });
+      expect(rowFor(failing, 'web-2')['READY']).toBe('1/1');
+      expect(rowFor(failing, 'web-2')['RESTARTS']).toMatch(/^1 \(\d+s ago\)$/);
+      expect(rowFor(failing, 'web-3')['RESTARTS']).toBe('0');
+      expect(endpoints(1)).toEqual(expected(web2, web3));
+      // No restartPolicy in the manifest: the API server's default is what restarted web-2.
+      expect(demo.out(`kubectl get pod web-2 -o jsonpath='{.spec.restartPolicy}{"\\n"}'`)).toBe('Always\n');
+
+      const unready = demo.out('kubectl describe pod web-1');
+      expect(unready).toMatch(
+        /^\s+Readiness:\s+http-get http:\/\/:80\/ delay=0s timeout=1s period=5s #success=1 #failure=3$/m,
+      );
+      expect(unready).toMatch(/^\s+State:\s+Running\n\s+Started:\s+.+\n\s+Ready:\s+False\n\s+Restart Count:\s+0$/m);
+      expect(unready).toMatch(/^\s+Ready\s+False\s*$/m);
+      expect(unready).toMatch(
+        /^\s+Warning\s+Unhealthy\s+\d+s \(x\d+ over \d+s\)\s+kubelet\s+spec\.containers\{nginx\}: Readiness probe failed: probe failure injected by kubeplay$/m,
+      );
+      expect(unready).not.toContain('Killing');
+      expect(unready).not.toContain('Liveness probe failed');
+
+      const restarted = demo.out('kubectl describe pod web-2');
+      expect(restarted).toMatch(/^\s+Last State:\s+Terminated\n\s+Reason:\s+Completed\n\s+Exit Code:\s+0$/m);
+      expect(restarted).toMatch(/^\s+Ready:\s+True\n\s+Restart Count:\s+1$/m);
+      expect(restarted).toMatch(
+        /^\s+Warning\s+Unhealthy\s+\d+s \(x3 over \d+s\)\s+kubelet\s+spec\.containers\{nginx\}: Liveness probe failed: probe failure injected by kubeplay$/m,
+      );
+      expect(restarted).toMatch(
+        /^\s+Normal\s+Killing\s+\d+s\s+kubelet\s+spec\.containers\{nginx\}: Container nginx failed liveness probe, will be restarted$/m,
+      );
+      expect(restarted).not.toContain('Readiness probe failed');
+
+      // web-3's container killed while its startup (and liveness) probe fails: the new container is never started,
+      // so neither liveness nor readiness runs — not ready, out of the endpoints, and not killed again in 30 s.
+      expect(demo.out('kubeplay pod kill web-3')).toBe('pod/web-3: container nginx killed (SIGKILL)\n');
+      const starting = demo.out('kubectl get pods', 1);
+      expect(rowFor(starting, 'web-1')['READY']).toBe('1/1');
+      expect(rowFor(starting, 'web-3')).toMatchObject({ READY: '0/1', STATUS: 'Running', RESTARTS: '1 (30s ago)' });
+      expect(endpoints(2)).toEqual(expected(web1, web2));
+      expect(demo.out(`kubectl get pod web-3 -o jsonpath='{.status.containerStatuses[0].started}{"\\n"}'`)).toBe(
+        'false\n',
+      );
+      const held = demo.out('kubectl describe pod web-3');
+      expect(held).toMatch(
+        /^\s+Startup:\s+http-get http:\/\/:80\/ delay=0s timeout=1s period=5s #success=1 #failure=30$/m,
+      );
+      expect(held).toMatch(/^\s+Last State:\s+Terminated\n\s+Reason:\s+Error\n\s+Exit Code:\s+137$/m);
+      expect(held).toMatch(/^\s+Ready:\s+False\n\s+Restart Count:\s+1$/m);
+      expect(held).toMatch(
+        /^\s+Warning\s+Unhealthy\s+\d+s \(x6 over \d+s\)\s+kubelet\s+spec\.containers\{nginx\}: Startup probe failed: probe failure injected by kubeplay$/m,
+      );
+      expect(held).not.toContain('Liveness probe failed');
+      expect(held).not.toContain('Readiness probe failed');
+      expect(held).not.toContain('Killing');
+
+      // Startup healed: the liveness probe runs at last, fails three times, and the container is killed.
+      const killed = demo.out('kubectl get pods', 2);
+      expect(rowFor(killed, 'web-3')).toMatchObject({ READY: '0/1', STATUS: 'CrashLoopBackOff' });
+      expect(rowFor(killed, 'web-3')['RESTARTS']).toMatch(/^1 \(\d+s ago\)$/);
+      const events = parseTable(demo.out('kubectl events --for pod/web-3'));
+      const unhealthy = (probe: string) => {
+        const row = events.find(
+          (event) => event['MESSAGE'] === `${probe} probe failed: probe failure injected by kubeplay`,
+        );
+        const match = /^(\d+)s \(x(\d+) over (\d+)s\)$/.exec(row?.['LAST SEEN'] ?? '');
+        if (!match) throw new Error(`no repeated ${probe} failure in:\n${demo.out('kubectl events --for pod/web-3')}`);
+        return { lastAgo: Number(match[1]), count: Number(match[2]), firstAgo: Number(match[3]) };
+      };
+      const startup = unhealthy('Startup');
+      const liveness = unhealthy('Liveness');
+      expect(startup.count).toBe(6);
+      expect(liveness.count).toBe(3);
+      // Every liveness failure came after the last startup failure, within the 20 s since the heal.
+      expect(liveness.firstAgo).toBeLessThan(startup.lastAgo);
+      expect(liveness.firstAgo).toBeLessThanOrEqual(20);
+      expect(events.map((event) => event['MESSAGE'])).toContain(
+        'Container nginx failed liveness probe, will be restarted',
+      );
+      expect(events.some((event) => event['MESSAGE']?.startsWith('Readiness probe failed'))).toBe(false);
+
+      // All healed: every pod ready and back behind the Service; only the liveness kills counted as restarts.
+      const healed = parseTable(demo.out('kubectl get pods', 3));
+      expect(healed.map((row) => [row['NAME'], row['READY'], row['STATUS']])).toEqual([
+        ['web-1', '1/1', 'Running'],
+        ['web-2', '1/1', 'Running'],
+        ['web-3', '1/1', 'Running'],
+      ]);
+      expect(healed.map((row) => row['RESTARTS']?.replace(/ \(.*\)$/, ''))).toEqual(['0', '1', '2']);
+      expect(endpoints(3)).toEqual(expected(web1, web2, web3));
     },
     SCRIPT_TIMEOUT_MS,
   );

@@ -1,8 +1,10 @@
-/** The page's title bar: the product, the language, sharing. */
+/** The page's title bar: the product, the scenario's controls, the language, sharing. */
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../i18n/i18n';
 import { Icon } from '../icons/Icon';
 import { LANGUAGES, type Language } from '../i18n/resources';
+import { ScenarioMenu } from '../scenario/ScenarioMenu';
+import { ShareButton } from '../scenario/ShareButton';
 import './header.css';
 
 export function Header() {
@@ -25,9 +27,8 @@ export function Header() {
           ))}
         </select>
       </label>
-      <button type="button" aria-label="Share" disabled title={t('header.shareSoon')}>
-        {t('header.share')}
-      </button>
+      <ScenarioMenu />
+      <ShareButton />
     </header>
   );
 }

@@ -19,7 +19,7 @@ export function Timeline() {
   const { t } = useTranslation();
   const clock = usePlayground((s) => s.clock);
   const events = usePlayground((s) => s.events);
-  const stepTimes = usePlayground((s) => s.stepTimes);
+  const steps = usePlayground((s) => s.steps);
   const play = usePlayground((s) => s.play);
   const pause = usePlayground((s) => s.pause);
   const stepForward = usePlayground((s) => s.stepForward);
@@ -30,7 +30,16 @@ export function Timeline() {
   // The slider moves in SCRUB_STEP_MS steps: it shows the clock rounded down onto that grid (never past the
   // horizon, its max), so the browser keeps exactly the value React gives it.
   const shown = clock ? start + Math.floor((clock.now - start) / SCRUB_STEP_MS) * SCRUB_STEP_MS : 0;
-  const marks = useMemo(() => timelineMarks(events, stepTimes, start, horizon), [events, stepTimes, start, horizon]);
+  const marks = useMemo(
+    () =>
+      timelineMarks(
+        events,
+        steps.map((step) => start + step.at),
+        start,
+        horizon,
+      ),
+    [events, steps, start, horizon],
+  );
 
   return (
     <section className="timeline" aria-label={t('timeline.region')}>
