@@ -29,8 +29,9 @@ window.kubePlayground = {
  */
 async function openFromAddress() {
   const hash = location.hash;
-  await usePlayground.getState().openInitial(hash, localStorage);
+  // Out of the address first: should opening fail or take long, a reload still brings the workspace back.
   if (/^#(s\d+\.|example=)/.test(hash)) history.replaceState(null, '', location.pathname + location.search);
+  await usePlayground.getState().openInitial(hash, localStorage);
 }
 
 // The engine starts before React renders, so the worker boots while the page draws its frame.

@@ -51,6 +51,8 @@ export const createEngineSlice: Slice<EngineSlice> = (set, get) => {
     const scenario = get().currentScenario();
     engine?.terminate();
     set({ notice: message });
+    // The new worker replays what was done into a fresh screen.
+    get().restartTerminal(message);
     void startWorker()
       .then((next) => next.client.open({ ...scenario, view: { ...scenario.view, playing: clock?.playing ?? false } }))
       .catch((error: Error) => set({ status: 'failed', error: error.message }));

@@ -6,7 +6,7 @@ import { STARTER_MANIFEST } from './editorSlice';
 import { STORAGE_KEYS } from './persistence';
 import { createPlaygroundStore } from './playgroundStore';
 import { inProcessEngines, memoryStorage } from './testing/inProcessEngine';
-import { loadWorkspaces } from './workspaces';
+import { blankScenario, keepWorkspaces, loadWorkspaces, saveWorkspaces, type Workspace } from './workspaces';
 
 async function connectedStore(storage = memoryStorage(), hash = '') {
   const store = createPlaygroundStore();
@@ -85,6 +85,18 @@ describe('scenarios in the page', () => {
     expect(other.store.getState().workspaces).toHaveLength(1);
   });
 
+  it('a broken link pasted into the address bar later only says so: the open workspace keeps what was done', async () => {
+    const { store } = await connectedStore();
+    await store.getState().runScript('kubectl create namespace late');
+    store.getState().setEditorText('typed just now\n');
+    const lines = store.getState().lines.length;
+    await store.getState().openInitial('#s1.AAAA', memoryStorage());
+    expect(store.getState().scenarioMessage).toEqual({ tone: 'error', text: 'scenario.badLink' });
+    expect(store.getState().steps.map((step) => step.run)).toEqual(['kubectl create namespace late']);
+    expect(store.getState().editorText).toBe('typed just now\n');
+    expect(store.getState().lines).toHaveLength(lines);
+  });
+
   it('Reset returns to the start of what was opened and keeps the workspace as it was among the recent ones', async () => {
     const { store } = await connectedStore();
     await store.getState().openScenario(linkScenario, { kind: 'link' });
@@ -137,6 +149,15 @@ describe('scenarios in the page', () => {
     ]);
     expect(store.getState().clock).toMatchObject({ now: before, playing: true });
     expect(store.getState().notice).toBe('out of memory');
+    // A fresh screen: each command shows once, replayed by the new worker.
+    const commands = store
+      .getState()
+      .lines.filter((line) => line.kind === 'input')
+      .map((line) => line.text);
+    expect(commands).toEqual([
+      '$ kubectl create deployment web --image=nginx --replicas=2',
+      '$ kubectl scale deployment web --replicas=3',
+    ]);
   });
 });
 
@@ -148,31 +169,68 @@ describe('workspaces in storage', () => {
     expect(migrated!.scenario.steps).toEqual([]);
   });
 
-  it('leave out entries that no longer read as scenarios, and survive unreadable storage', () => {
+  it('leave out entries that no longer read, one by one, and copy unreadable storage aside before it is replaced', () => {
+    const document = { apiVersion: 'kubeplay/v1', kind: 'Scenario' };
     const storage = memoryStorage({
       [STORAGE_KEYS.workspaces]: JSON.stringify({
         version: 1,
         workspaces: [
-          {
-            id: 'a',
-            savedAt: 1,
-            origin: { kind: 'blank' },
-            base: { apiVersion: 'kubeplay/v1', kind: 'Scenario' },
-            scenario: { apiVersion: 'kubeplay/v1', kind: 'Scenario', seed: -1 },
-          },
-          {
-            id: 'b',
-            savedAt: 2,
-            origin: { kind: 'blank' },
-            base: { apiVersion: 'kubeplay/v1', kind: 'Scenario' },
-            scenario: { apiVersion: 'kubeplay/v1', kind: 'Scenario', clock: 3 },
-          },
+          { id: 'a', savedAt: 1, origin: { kind: 'blank' }, scenario: { ...document, seed: -1 } },
+          null,
+          { id: 'c', savedAt: 3, origin: { kind: 'from-the-future' }, scenario: document },
+          { id: 'd', savedAt: 4, scenario: document },
+          { id: 'b', savedAt: 2, origin: { kind: 'blank' }, scenario: { ...document, clock: 3 } },
         ],
       }),
     });
-    expect(
-      loadWorkspaces(storage, STARTER_MANIFEST).map((workspace) => [workspace.id, workspace.scenario.clock]),
-    ).toEqual([['b', 3_000]]);
-    expect(loadWorkspaces(memoryStorage({ [STORAGE_KEYS.workspaces]: '{not json' }), STARTER_MANIFEST)).toEqual([]);
+    const read = loadWorkspaces(storage, STARTER_MANIFEST);
+    expect(read.map((workspace) => [workspace.id, workspace.scenario.clock])).toEqual([['b', 3_000]]);
+    const unreadable = memoryStorage({ [STORAGE_KEYS.workspaces]: '{"version":2}' });
+    expect(loadWorkspaces(unreadable, STARTER_MANIFEST)).toEqual([]);
+    expect(unreadable.getItem(`${STORAGE_KEYS.workspaces}-unreadable`)).toBe('{"version":2}');
+  });
+
+  it('keep six, dropping an example left untouched before the learner’s own work', () => {
+    const blank = blankScenario('');
+    const own = (id: string): Workspace => ({
+      id,
+      savedAt: 0,
+      origin: { kind: 'blank' },
+      base: blank,
+      scenario: { ...blank, editor: id },
+    });
+    const example: Workspace = {
+      id: 'ex',
+      savedAt: 0,
+      origin: { kind: 'example', id: 'S000-pod' },
+      base: blank,
+      scenario: blank,
+    };
+    const kept = keepWorkspaces([own('now'), own('1'), example, own('2'), own('3'), own('4'), own('5')]);
+    expect(kept.map((workspace) => workspace.id)).toEqual(['now', '1', '2', '3', '4', '5']);
+  });
+
+  it('drop the oldest when storage is full, and say whether the open one was saved', () => {
+    const blank = blankScenario('x'.repeat(100));
+    const workspaces = ['a', 'b', 'c'].map((id): Workspace => ({
+      id,
+      savedAt: 0,
+      origin: { kind: 'blank' },
+      base: blank,
+      scenario: blank,
+    }));
+    const small = memoryStorage();
+    const setItem = small.setItem.bind(small);
+    small.setItem = (key, value) => {
+      if (value.length > 600) throw new DOMException('full', 'QuotaExceededError');
+      setItem(key, value);
+    };
+    expect(saveWorkspaces(small, workspaces)).toBe(true);
+    expect(loadWorkspaces(small, STARTER_MANIFEST).map((workspace) => workspace.id)).toEqual(['a', 'b']);
+    const none = memoryStorage();
+    none.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    expect(saveWorkspaces(none, workspaces)).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import { selectedName } from './selectionSlice';
 import type { Slice } from './slice';
 import {
   blankScenario,
-  KEEP_WORKSPACES,
+  keepWorkspaces,
   loadWorkspaces,
   saveWorkspaces,
   type ScenarioOrigin,
@@ -36,7 +36,8 @@ export interface ScenarioSlice {
   /** Opens what the page's address asks for (`#s1.…` link, `#example=ID`), else the last workspace, else a blank one. */
   openInitial(hash: string, storage: Storage | undefined): Promise<void>;
   openScenario(scenario: Scenario, origin: ScenarioOrigin): Promise<void>;
-  openExample(id: string): Promise<void>;
+  /** Opens a gallery example; false (with a message) when there is no such example. */
+  openExample(id: string): Promise<boolean>;
   /** A scenario file's text (or a link pasted into a file) from the file picker or a drop. */
   importScenario(text: string, fileName: string): Promise<void>;
   /** A session script (`.sh`) from the file picker or a drop: its steps at the moments its sleeps give them. */
@@ -70,18 +71,21 @@ const EXAMPLE_VIEW = { playing: true, speed: 5 };
 
 export const createScenarioSlice: Slice<ScenarioSlice> = (set, get) => {
   let storageInUse: Storage | undefined;
-  /** While a scenario opens, the engine's frames still show the old one: nothing is saved. */
-  let opening = false;
+  let loaded = false;
+  /** Said once: the browser's storage refused the workspace. */
+  let storageFull = false;
+  /** Opens under way: while one is, the engine's frames may still show the old scenario, and nothing is saved. */
+  let opening = 0;
 
   /** Opens in the engine and the page: editor, terminal, selection; the workspace list gets it first. */
   const open = async (scenario: Scenario, origin: ScenarioOrigin, base: Scenario, id = newWorkspaceId()) => {
     get().saveWorkspace();
-    opening = true;
+    opening++;
     try {
       const workspace: Workspace = { id, savedAt: Date.now(), origin, base, scenario };
       const others = get().workspaces.filter((entry) => entry.id !== id);
       set({
-        workspaces: [workspace, ...others].slice(0, KEEP_WORKSPACES),
+        workspaces: keepWorkspaces([workspace, ...others]),
         editing: undefined,
         ownText: undefined,
         editorText: scenario.editor ?? '',
@@ -91,9 +95,9 @@ export const createScenarioSlice: Slice<ScenarioSlice> = (set, get) => {
       get().selectWhenShown(scenario.view?.selected);
       await get().openInEngine(scenario);
     } finally {
-      opening = false;
+      opening--;
     }
-    saveWorkspaces(storageInUse, get().workspaces);
+    get().saveWorkspace();
   };
 
   const openedMessage = (scenario: Scenario, origin: ScenarioOrigin) => {
@@ -115,20 +119,22 @@ export const createScenarioSlice: Slice<ScenarioSlice> = (set, get) => {
   return {
     workspaces: [],
     async openInitial(hash, storage) {
-      // Read from storage once; later (a link pasted into the address bar) the list in memory is the newest.
-      if (!storageInUse) set({ workspaces: loadWorkspaces(storage, STARTER_MANIFEST) });
+      // Read from storage once; later (a link pasted into the address bar) the list in memory is the newest,
+      // and a link that cannot be opened leaves the open workspace alone.
+      const firstLoad = !loaded;
+      if (firstLoad) set({ workspaces: loadWorkspaces(storage, STARTER_MANIFEST) });
+      loaded = true;
       storageInUse = storage;
-      const saved = get().workspaces;
       const example = /^#example=([A-Za-z0-9-]+)$/.exec(hash);
       if (example) {
-        await get().openExample(example[1]!);
-        if (get().scenarioMessage?.tone !== 'error') return;
+        if (await get().openExample(example[1]!)) return;
       } else if (/^#s\d+\./.test(hash)) {
         const read = await get().engine!.client.readScenario(hash);
         if (read.ok) return open(read.scenario, { kind: 'link' }, read.scenario);
         fail(i18next.t('app:scenario.badLink', { error: read.error }));
       }
-      const current = saved[0];
+      if (!firstLoad) return;
+      const current = get().workspaces[0];
       if (current) return open(current.scenario, current.origin, current.base, current.id);
       const blank = blankScenario(STARTER_MANIFEST);
       return open(blank, { kind: 'blank' }, blank);
@@ -137,13 +143,20 @@ export const createScenarioSlice: Slice<ScenarioSlice> = (set, get) => {
     async openExample(id) {
       const { findExample } = await import('../scenarios/gallery');
       const example = findExample(id);
-      if (!example) return fail(i18next.t('app:scenario.noExample', { id }));
+      if (!example) {
+        fail(i18next.t('app:scenario.noExample', { id }));
+        return false;
+      }
       const client = get().engine!.client;
       const made = await client.scenarioFromScript(example.script, { view: EXAMPLE_VIEW });
-      if (!made.ok) return fail(made.error);
+      if (!made.ok) {
+        fail(made.error);
+        return false;
+      }
       const editor = await client.exportScenario(made.scenario, 'manifests');
       const scenario = { ...made.scenario, editor };
       await open(scenario, { kind: 'example', id }, scenario);
+      return true;
     },
     async importScenario(text, fileName) {
       const read = await get().engine!.client.readScenario(text);
@@ -205,10 +218,13 @@ export const createScenarioSlice: Slice<ScenarioSlice> = (set, get) => {
     },
     saveWorkspace() {
       const [current, ...others] = get().workspaces;
-      if (!current || !get().clock || opening) return;
+      if (!current || !get().clock || opening > 0) return;
       const updated = { ...current, savedAt: Date.now(), scenario: get().currentScenario() };
       set({ workspaces: [updated, ...others] });
-      saveWorkspaces(storageInUse, [updated, ...others]);
+      if (!saveWorkspaces(storageInUse, [updated, ...others]) && !storageFull) {
+        storageFull = true;
+        fail(i18next.t('app:scenario.storageFull'));
+      }
     },
     dismissScenarioMessage: () => set({ scenarioMessage: undefined }),
   };

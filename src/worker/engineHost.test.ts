@@ -157,7 +157,8 @@ describe('EngineHost', () => {
       view: { playing: true, speed: 2 },
     });
     expect(frames.at(-1)!.clock).toMatchObject({ playing: true, speed: 2, stepsDone: 0 });
-    expect(frames.at(-1)!.clock.horizon - frames.at(-1)!.clock.start).toBe(3_000);
+    // One millisecond past the last step: the end of the timeline shows it done.
+    expect(frames.at(-1)!.clock.horizon - frames.at(-1)!.clock.start).toBe(3_001);
     elapse(2_000);
     host.pause();
     const ran = frames.flatMap((frame) => frame.replayed ?? []);
@@ -170,6 +171,38 @@ describe('EngineHost', () => {
       },
     ]);
     expect(frames.at(-1)!.clock.stepsDone).toBe(1);
+  });
+
+  it('sends the steps again when a new branch replaces one: the page never keeps an undone step', () => {
+    const { host, frames } = hostWithFrames();
+    host.run('kubectl create namespace a');
+    host.run('sleep 5');
+    host.run('kubectl create namespace b');
+    host.seek(frames.at(-1)!.clock.start + 2_000);
+    host.run('kubectl create namespace zzz');
+    const steps = frames.filter((frame) => frame.steps).at(-1)!.steps!;
+    expect(steps.map((step) => step.run)).toEqual([
+      'kubectl create namespace a',
+      'sleep 5',
+      'kubectl create namespace zzz',
+    ]);
+  });
+
+  it('shows a scenario’s steps in the terminal once, also when a seek jumps over them', () => {
+    const { host, frames } = hostWithFrames();
+    host.open({
+      ...EMPTY,
+      steps: [
+        { at: 1_000, run: 'kubectl create namespace one' },
+        { at: 2_000, run: 'kubectl create namespace two' },
+      ],
+    });
+    const start = frames.at(-1)!.clock.start;
+    host.seek(start + 5_000);
+    host.seek(start);
+    host.seek(start + 5_000);
+    const shown = frames.flatMap((frame) => frame.replayed ?? []).map((run) => run.script);
+    expect(shown).toEqual(['kubectl create namespace one', 'kubectl create namespace two']);
   });
 
   it('reports a script it cannot parse without recording it', () => {

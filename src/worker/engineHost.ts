@@ -49,6 +49,7 @@ interface Sent {
   viewRevision?: number;
   eventsRevision?: number;
   decisions?: string;
+  /** The recorded steps' revision. */
   steps?: number;
 }
 
@@ -62,6 +63,8 @@ export class EngineHost {
   private sent: Sent = {};
   /** Real time the last picture (view, events, decisions) went out. */
   private pictureAt = -Infinity;
+  /** Recorded steps the terminal has shown (typed there, or replayed into it): each is shown once. */
+  private stepsShown = 0;
 
   constructor(private readonly timers: HostTimers) {
     // A cluster from the start, so reads before `start` (completion, inspect) have one to look at.
@@ -71,6 +74,7 @@ export class EngineHost {
   open(scenario: Scenario): void {
     this.pause();
     this.playback = openScenario(scenario);
+    this.stepsShown = 0;
     this.speed = scenario.view?.speed ?? 1;
     this.publishAll();
     if (scenario.view?.playing) this.play();
@@ -112,14 +116,13 @@ export class EngineHost {
 
   seek(time: number): void {
     this.playback.seek(time);
-    // What the replay ran to reach the moment was shown when it first ran.
-    this.playback.takeReplayed();
     this.publishAll();
   }
 
   run(script: string): RunOutcome {
     try {
       const results = this.playback.run(script);
+      this.stepsShown = this.playback.recorded().length;
       return { ok: true, results };
     } catch (error) {
       if (error instanceof ScriptSyntaxError) return { ok: false, error: error.message, line: error.line };
@@ -131,6 +134,7 @@ export class EngineHost {
 
   startWatch(commandLine: string): { outcome: RunOutcome; watch?: number } {
     const started = this.playback.record(commandLine, (session) => session.startWatch(commandLine));
+    this.stepsShown = this.playback.recorded().length;
     const { result } = started;
     const time = this.playback.now() - this.playback.start();
     this.publish();
@@ -229,9 +233,12 @@ export class EngineHost {
         stepsDone: playback.stepsDone(),
       },
     };
-    // Steps the clock ran go out at once, whatever the picture does: the terminal shows them as they happen.
-    const replayed = playback.takeReplayed();
-    if (replayed.length > 0) frame.replayed = replayed.map(({ script, results }) => ({ script, results }));
+    // Steps the clock ran go out at once, whatever the picture does: the terminal shows each the first time.
+    const replayed = playback.takeReplayed().filter((step) => step.index >= this.stepsShown);
+    if (replayed.length > 0) {
+      frame.replayed = replayed.map(({ script, results }) => ({ script, results }));
+      this.stepsShown = replayed.at(-1)!.index + 1;
+    }
     if (clockOnly) return frame;
     this.pictureAt = this.timers.now();
     const viewRevision = clusterViewRevision(cluster);
@@ -250,11 +257,10 @@ export class EngineHost {
       frame.decisions = entries.slice(-RECENT_DECISIONS);
       this.sent.decisions = decisionsMark;
     }
-    const recorded = playback.recorded();
-    if (recorded.length !== this.sent.steps) {
+    if (playback.recordedRevision() !== this.sent.steps) {
       const start = playback.start();
-      frame.steps = recorded.map((step) => ({ at: step.at - start, run: step.script }));
-      this.sent.steps = recorded.length;
+      frame.steps = playback.recorded().map((step) => ({ at: step.at - start, run: step.script }));
+      this.sent.steps = playback.recordedRevision();
     }
     return frame;
   }

@@ -93,6 +93,7 @@ export class Cluster {
   readonly metrics: MetricsServer;
   readonly eviction: EvictionManager;
   private readonly images = createImageCatalog();
+  private timeLimit = Infinity;
 
   private constructor(readonly state: ClusterState) {
     this.runtime = new Runtime(state.runtime);
@@ -216,9 +217,17 @@ export class Cluster {
     return this.runtime.now();
   }
 
+  /**
+   * A moment the clock may not pass until lifted (`undefined`): a command that would wait longer ends there. Replay
+   * sets it so a crafted scenario cannot make one step run for days; not part of the state.
+   */
+  limitTime(at: number | undefined): void {
+    this.timeLimit = at ?? Infinity;
+  }
+
   /** Lets `ms` of virtual time pass, running everything due. */
   advance(ms: number): void {
-    this.runtime.runUntil(this.now() + ms);
+    this.runtime.runUntil(Math.min(this.now() + ms, this.timeLimit));
   }
 
   /**
@@ -226,7 +235,7 @@ export class Cluster {
    * Returns whether `done()` became true.
    */
   runUntil(done: () => boolean, timeoutMs: number): boolean {
-    const deadline = this.now() + timeoutMs;
+    const deadline = Math.min(this.now() + timeoutMs, this.timeLimit);
     for (;;) {
       if (done()) return true;
       const next = this.runtime.nextTaskTime();

@@ -18,6 +18,8 @@ export interface RecordedStep {
 
 /** A recorded step the playback ran again as the clock reached it, with what it printed. */
 export interface ReplayedStep {
+  /** Its place among the recorded steps. */
+  index: number;
   at: number;
   script: string;
   results: ScriptStepResult[];
@@ -48,6 +50,8 @@ export class Playback {
   private horizonAt: number;
   /** Steps run again by `advanceTo` since the last `takeReplayed`, for the terminal to show. */
   private replayed: ReplayedStep[] = [];
+  /** Bumped whenever the recorded steps change (a new step, a dropped future, a plan). */
+  private stepsRevision = 0;
 
   constructor(
     options: ClusterOptions,
@@ -80,6 +84,11 @@ export class Playback {
     return this.steps;
   }
 
+  /** Changes whenever `recorded()` does. */
+  recordedRevision(): number {
+    return this.stepsRevision;
+  }
+
   /** How many recorded steps have run in the cluster as it stands. */
   stepsDone(): number {
     return this.stepsRun;
@@ -93,7 +102,10 @@ export class Playback {
     this.dropFuture();
     const now = this.now();
     this.steps.push(...steps.filter((step) => step.at >= now));
-    this.horizonAt = Math.max(now, end, this.steps.at(-1)?.at ?? now);
+    this.stepsRevision++;
+    // One millisecond past the last step, so that the end of the timeline shows it done.
+    const last = this.steps.at(-1);
+    this.horizonAt = Math.max(now, end, last ? last.at + 1 : now);
   }
 
   /** The steps replayed since the last call, oldest first; the list starts afresh. */
@@ -120,6 +132,7 @@ export class Playback {
   record<T>(script: string, execute: (session: Session) => T): T {
     this.dropFuture();
     this.steps.push({ at: this.now(), script });
+    this.stepsRevision++;
     this.stepsRun++;
     const result = execute(this.session);
     this.horizonAt = this.now();
@@ -158,10 +171,12 @@ export class Playback {
       }
       if (stop > this.now()) this.session.cluster.advance(stop - this.now());
       if (!next || next.at >= time) break;
-      this.stepsRun++;
+      const index = this.stepsRun++;
       const parsed = parseScript(next.script);
-      if (parsed.ok)
-        this.replayed = [...this.replayed, { ...next, results: this.runSteps(parsed.steps) }].slice(-MAX_REPLAYED);
+      if (parsed.ok) {
+        const results = this.runBefore(parsed.steps, this.steps[this.stepsRun]?.at ?? this.horizonAt);
+        this.replayed = [...this.replayed, { index, ...next, results }].slice(-MAX_REPLAYED);
+      }
       this.checkpoint();
       lastCheckpoint = this.now();
     }
@@ -190,6 +205,20 @@ export class Playback {
     return this.steps.map((step) => step.at);
   }
 
+  /**
+   * Runs a recorded step again, its clock kept short of `bound`: when it was recorded, the next step (or the end)
+   * came after it finished, so a faithful replay never reaches the bound, and a crafted one cannot wait for days.
+   */
+  private runBefore(steps: ScriptStep[], bound: number): ScriptStepResult[] {
+    const cluster = this.session.cluster;
+    cluster.limitTime(Math.max(bound, this.now()));
+    try {
+      return this.runSteps(steps);
+    } finally {
+      cluster.limitTime(undefined);
+    }
+  }
+
   private runSteps(steps: ScriptStep[]): ScriptStepResult[] {
     return steps.map((step) => {
       const time = this.now() - this.start();
@@ -198,6 +227,7 @@ export class Playback {
   }
 
   private dropFuture(): void {
+    if (this.steps.length > this.stepsRun) this.stepsRevision++;
     this.steps.length = this.stepsRun;
     this.horizonAt = this.now();
     this.checkpoints = this.checkpoints.filter((checkpoint) => checkpoint.at <= this.now());

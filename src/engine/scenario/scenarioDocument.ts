@@ -8,12 +8,13 @@ import { defaultShape, type ClusterShape, type NodeShape } from '../cluster/shap
 import { semanticEqual } from '../api/semanticEqual';
 import { SCENARIO_API_VERSION, SCENARIO_KIND, type Scenario, type ScenarioStep, type ScenarioView } from './scenario';
 import { SPEEDS } from '../playback/speeds';
+import { parseScript, type ScriptStep } from '../script/parseScript';
 
 /** The default cluster: `master1` and three workers. */
 export const DEFAULT_WORKERS = 3;
 export const DEFAULT_SEED = 1;
 /** More than this many steps is not a learner's session; refusing it bounds what a link can make the page run. */
-export const MAX_STEPS = 5_000;
+export const MAX_STEPS = 2_000;
 
 const TOP_FIELDS = [
   'apiVersion',
@@ -42,7 +43,9 @@ export function scenarioDocument(scenario: Scenario): Record<string, unknown> {
   const cluster = compactCluster(scenario.cluster);
   if (cluster) document.cluster = cluster;
   if (scenario.clock !== 0) document.clock = toSeconds(scenario.clock);
-  if (scenario.end !== undefined && scenario.end > Math.max(scenario.clock, scenario.steps.at(-1)?.at ?? 0))
+  // Left out when it is where the timeline ends anyway: the clock, or just past the last step.
+  const last = scenario.steps.at(-1);
+  if (scenario.end !== undefined && scenario.end > Math.max(scenario.clock, last ? last.at + 1 : 0))
     document.end = toSeconds(scenario.end);
   if (scenario.steps.length > 0)
     document.steps = scenario.steps.map((step) => ({ at: toSeconds(step.at), run: step.run }));
@@ -87,8 +90,19 @@ export type CheckedScenario =
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * A scenario spans at most six hours of cluster time: opening one simulates up to its clock, and a link must not be
+ * able to keep the learner's engine busy for minutes.
+ */
+export const MAX_SCENARIO_SECONDS = 6 * 3_600;
+
 const isSeconds = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 365 * 86_400;
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_SCENARIO_SECONDS;
+
+/** The virtual time a step's own `sleep` lines take, in seconds. */
+function sleptSeconds(steps: ScriptStep[]): number {
+  return steps.reduce((total, step) => total + (step.kind === 'sleep' ? step.ms / 1000 : 0), 0);
+}
 
 /** The scenario a parsed document describes, or what is wrong with it and where. */
 export function checkScenario(value: unknown): CheckedScenario {
@@ -134,9 +148,9 @@ export function checkScenario(value: unknown): CheckedScenario {
   const shape = checkCluster(cluster);
   if (!shape.ok) return shape;
   if (!isSeconds(clock))
-    return { ok: false, error: 'clock must be a number of seconds from the start', path: ['clock'] };
+    return { ok: false, error: 'clock must be a number of seconds from the start, at most six hours', path: ['clock'] };
   if (end !== undefined && !isSeconds(end))
-    return { ok: false, error: 'end must be a number of seconds from the start', path: ['end'] };
+    return { ok: false, error: 'end must be a number of seconds from the start, at most six hours', path: ['end'] };
   const checkedSteps = checkSteps(steps);
   if (!checkedSteps.ok) return checkedSteps;
   if (editor !== undefined && typeof editor !== 'string')
@@ -193,9 +207,18 @@ function checkSteps(
     if (!isRecord(step) || Object.keys(step).some((key) => key !== 'at' && key !== 'run'))
       return { ok: false, error: `steps[${index}] must be { at, run }`, path };
     if (!isSeconds(step.at))
-      return { ok: false, error: `steps[${index}].at must be seconds from the start`, path: [...path, 'at'] };
+      return {
+        ok: false,
+        error: `steps[${index}].at must be seconds from the start, at most six hours`,
+        path: [...path, 'at'],
+      };
     if (typeof step.run !== 'string' || step.run.trim() === '')
       return { ok: false, error: `steps[${index}].run must be a command or script text`, path: [...path, 'run'] };
+    const parsed = parseScript(step.run);
+    if (!parsed.ok)
+      return { ok: false, error: `steps[${index}].run, line ${parsed.line}: ${parsed.error}`, path: [...path, 'run'] };
+    if (step.at + sleptSeconds(parsed.steps) > MAX_SCENARIO_SECONDS)
+      return { ok: false, error: `steps[${index}] sleeps beyond six hours from the start`, path: [...path, 'run'] };
     const at = Math.round(step.at * 1000);
     if (at < (checked.at(-1)?.at ?? 0))
       return { ok: false, error: `steps[${index}].at is earlier than the step before it`, path: [...path, 'at'] };

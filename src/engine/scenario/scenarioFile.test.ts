@@ -116,6 +116,29 @@ describe('scenario file', () => {
     });
   });
 
+  it('refuses scenarios beyond six hours of cluster time, which would keep the engine busy for minutes', () => {
+    expect(parseScenario('apiVersion: kubeplay/v1\nkind: Scenario\nclock: 30000\n')).toMatchObject({
+      ok: false,
+      error: 'clock must be a number of seconds from the start, at most six hours',
+    });
+    expect(
+      parseScenario(
+        'apiVersion: kubeplay/v1\nkind: Scenario\nsteps:\n- at: 60\n  run: |-\n    kubectl get pods\n    sleep 6h\n',
+      ),
+    ).toEqual({ ok: false, error: 'steps[0] sleeps beyond six hours from the start', line: 5, column: 3 });
+  });
+
+  it('refuses a step whose script cannot be parsed, where it is', () => {
+    const text =
+      'apiVersion: kubeplay/v1\nkind: Scenario\nsteps:\n- at: 1\n  run: |-\n    cat <<EOF | kubectl apply -f -\n    kind: Pod\n';
+    expect(parseScenario(text)).toEqual({
+      ok: false,
+      error: "steps[0].run, line 1: here-document at line 1 delimited by end-of-file (wanted `EOF')",
+      line: 5,
+      column: 3,
+    });
+  });
+
   it('refuses other documents and later format versions, saying which', () => {
     expect(parseScenario('apiVersion: v1\nkind: Pod\n')).toMatchObject({
       ok: false,

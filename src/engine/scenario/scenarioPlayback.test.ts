@@ -90,6 +90,27 @@ describe('scenarios and playback', () => {
     expect(opened.takeReplayed()).toEqual([]);
   });
 
+  it('a replayed step cannot run past the next step: a crafted scenario cannot keep the engine busy for days', () => {
+    const opened = openScenario({
+      seed: 1,
+      cluster: defaultShape(1),
+      steps: [
+        { at: 0, run: 'kubectl wait --for=delete namespace/default --timeout=-1s' },
+        { at: 2_000, run: 'kubectl get namespace default -o name' },
+      ],
+      clock: 10_000,
+    });
+    expect(opened.now() - opened.start()).toBe(10_000);
+    const [wait, get] = opened.takeReplayed();
+    expect(wait!.results[0]!.exitCode).not.toBe(0);
+    expect(get!.results[0]!.time).toBe(2_000);
+  });
+
+  it('a session script longer than six hours becomes a scenario that ends there', () => {
+    const scenario = scenarioFromScript('kubectl get nodes\nsleep 12h\nkubectl get nodes\n');
+    expect(scenario.steps.map((step) => step.at)).toEqual([0, 6 * 3_600_000]);
+  }, 30_000);
+
   it('an example script becomes a scenario at its start whose steps print what the script prints', () => {
     const script = fs.readFileSync(new URL('../../scenarios/examples/S002-liveness-exec.sh', import.meta.url), 'utf8');
     const scenario = scenarioFromScript(script, { title: 'S002-liveness-exec' });

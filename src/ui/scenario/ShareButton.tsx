@@ -35,7 +35,14 @@ export function ShareButton() {
         {t('header.share')}
       </button>
       {shared && (
-        <div className="popover share-popover" role="dialog" aria-label={t('share.title')}>
+        <div
+          className="popover share-popover"
+          role="dialog"
+          aria-label={t('share.title')}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') setShared(undefined);
+          }}
+        >
           <input
             aria-label="Share link"
             readOnly
