@@ -35,24 +35,24 @@ const toSeconds = (ms: number) => Math.round(ms) / 1000;
 
 /** The scenario as the plain data a file or a link writes: seconds, defaults left out. */
 export function scenarioDocument(scenario: Scenario): Record<string, unknown> {
-  const document: Record<string, unknown> = { apiVersion: SCENARIO_API_VERSION, kind: SCENARIO_KIND };
-  if (scenario.title) document.title = scenario.title;
+  const fields: Record<string, unknown> = { apiVersion: SCENARIO_API_VERSION, kind: SCENARIO_KIND };
+  if (scenario.title) fields.title = scenario.title;
   if (scenario.description && (scenario.description.en || scenario.description.zh))
-    document.description = scenario.description;
-  if (scenario.seed !== DEFAULT_SEED) document.seed = scenario.seed;
+    fields.description = scenario.description;
+  if (scenario.seed !== DEFAULT_SEED) fields.seed = scenario.seed;
   const cluster = compactCluster(scenario.cluster);
-  if (cluster) document.cluster = cluster;
-  if (scenario.clock !== 0) document.clock = toSeconds(scenario.clock);
+  if (cluster) fields.cluster = cluster;
+  if (scenario.clock !== 0) fields.clock = toSeconds(scenario.clock);
   // Left out when it is where the timeline ends anyway: the clock, or just past the last step.
   const last = scenario.steps.at(-1);
   if (scenario.end !== undefined && scenario.end > Math.max(scenario.clock, last ? last.at + 1 : 0))
-    document.end = toSeconds(scenario.end);
+    fields.end = toSeconds(scenario.end);
   if (scenario.steps.length > 0)
-    document.steps = scenario.steps.map((step) => ({ at: toSeconds(step.at), run: step.run }));
-  if (scenario.editor) document.editor = scenario.editor;
+    fields.steps = scenario.steps.map((step) => ({ at: toSeconds(step.at), run: step.run }));
+  if (scenario.editor) fields.editor = scenario.editor;
   const view = compactView(scenario.view);
-  if (view) document.view = view;
-  return document;
+  if (view) fields.view = view;
+  return fields;
 }
 
 /** `workers: N` for the default shape with N workers, the node list otherwise; nothing for the default cluster. */

@@ -21,25 +21,25 @@ export function formatScenario(scenario: Scenario, options: { header?: boolean }
 
 /** Reads a scenario file or a link's text: YAML errors with line and column, then every field checked. */
 export function parseScenario(text: string): ScenarioResult {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  const syntax = document.errors[0];
+  const parsed = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const syntax = parsed.errors[0];
   if (syntax)
     return { ok: false, error: `YAML: ${syntax.message.split('\n')[0]}`, ...lineAndColumn(text, syntax.pos[0]) };
-  const at = (path: (string | number)[]) => lineAndColumn(text, fieldOffset(document, path));
-  const checked = checkScenario(document.toJS() as unknown);
+  const at = (path: (string | number)[]) => lineAndColumn(text, fieldOffset(parsed, path));
+  const checked = checkScenario(parsed.toJS() as unknown);
   if (checked.ok) return checked;
   const { path = [], ...problem } = checked;
   return { ...at(path), ...problem };
 }
 
 /** Where a field starts: its key in a mapping, the item in a list. */
-function fieldOffset(document: Document, path: (string | number)[]): number | undefined {
+function fieldOffset(parsed: Document, path: (string | number)[]): number | undefined {
   if (path.length === 0) return undefined;
-  const parent = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents;
+  const parent = path.length > 1 ? parsed.getIn(path.slice(0, -1), true) : parsed.contents;
   const last = path.at(-1);
   if (isMap(parent)) {
     const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
-    return (isScalar(pair?.key) ? pair.key.range?.[0] : undefined) ?? undefined;
+    return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
   }
   if (isSeq(parent) && typeof last === 'number') return (parent.items[last] as YamlNode | undefined)?.range?.[0];
   return undefined;
