@@ -170,3 +170,23 @@ test('export the scenario file and import it again; a dropped file opens too', a
   }, file);
   await expect(page.locator('.scenario-title')).toContainText('dropped.kubeplay.yaml');
 });
+
+test('a link pasted into the address bar of an open page opens without a reload; the workspace goes to Recent', async ({
+  page,
+}) => {
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  await playground.run('kubectl create deployment mine --image=nginx:1.27', 'deployment.apps/mine created');
+  await playground.pause();
+  const { url } = await playground.share();
+  await page.keyboard.press('Escape');
+  await playground.run('kubectl delete deployment mine', 'deployment.apps "mine" deleted');
+
+  const fragment = url.slice(url.indexOf('#'));
+  await page.evaluate((hash) => (location.hash = hash), fragment);
+  await expect(page.locator('.scenario-title')).toHaveAttribute('data-origin', 'link');
+  await expect(playground.objects('Deployment').and(page.locator('[data-name="mine"]'))).toHaveCount(1);
+  expect(page.url()).not.toContain('#');
+  await page.locator('summary[aria-label="Recent"]').click();
+  await expect(page.locator('[data-workspace]')).toHaveCount(1);
+});
