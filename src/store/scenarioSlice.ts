@@ -5,6 +5,7 @@
 import i18next from 'i18next';
 import { momentFrom } from '../engine/scenario/scenarioMoment';
 import type { Scenario } from '../engine/scenario/scenario';
+import type { ScenarioProblem } from '../engine/scenario/scenarioFile';
 import type { ExportFormat } from '../worker/protocol';
 import { STARTER_MANIFEST } from './editorSlice';
 import { selectedName } from './selectionSlice';
@@ -53,6 +54,11 @@ export interface ScenarioSlice {
   /** Writes the open workspace as it stands to storage (autosave); nothing while a scenario is being opened. */
   saveWorkspace(): void;
   dismissScenarioMessage(): void;
+}
+
+/** Why a link or file cannot be opened, in the page's language; the engine's English detail where it names a field. */
+function problemText(read: { problem: ScenarioProblem; error: string; version?: number }): string {
+  return i18next.t(`app:scenario.problem.${read.problem}`, { detail: read.error, version: read.version });
 }
 
 const EXPORTS: Record<ExportFormat, { suffix: string; type: string }> = {
@@ -131,7 +137,7 @@ export const createScenarioSlice: Slice<ScenarioSlice> = (set, get) => {
       } else if (/^#s\d+\./.test(hash)) {
         const read = await get().engine!.client.readScenario(hash);
         if (read.ok) return open(read.scenario, { kind: 'link' }, read.scenario);
-        fail(i18next.t('app:scenario.badLink', { error: read.error }));
+        fail(i18next.t('app:scenario.badLink', { error: problemText(read) }));
       }
       if (!firstLoad) return;
       const current = get().workspaces[0];
@@ -162,7 +168,7 @@ export const createScenarioSlice: Slice<ScenarioSlice> = (set, get) => {
       const read = await get().engine!.client.readScenario(text);
       if (!read.ok) {
         const where = read.line ? ` (${fileName}:${read.line}:${read.column ?? 1})` : ` (${fileName})`;
-        return fail(i18next.t('app:scenario.badFile', { error: read.error + where }));
+        return fail(i18next.t('app:scenario.badFile', { error: problemText(read) + where }));
       }
       await open(read.scenario, { kind: 'file', name: fileName }, read.scenario);
     },

@@ -86,6 +86,7 @@ describe('scenario file', () => {
   it('reports YAML errors with line and column', () => {
     expect(parseScenario('apiVersion: kubeplay/v1\nkind: Scenario\nsteps: [\n')).toMatchObject({
       ok: false,
+      problem: 'invalid',
       line: 4,
       column: 1,
     });
@@ -96,22 +97,26 @@ describe('scenario file', () => {
       'apiVersion: kubeplay/v1\nkind: Scenario\nsteps:\n- at: 5\n  run: kubectl get pods\n- at: 2\n  run: x\n';
     expect(parseScenario(text)).toEqual({
       ok: false,
+      problem: 'invalid',
       error: 'steps[1].at is earlier than the step before it',
       line: 6,
       column: 3,
     });
     expect(parseScenario('apiVersion: kubeplay/v1\nkind: Scenario\nclok: 3\n')).toEqual({
       ok: false,
+      problem: 'invalid',
       error: 'unknown field "clok"',
       line: 3,
       column: 1,
     });
     expect(parseScenario('apiVersion: kubeplay/v1\nkind: Scenario\nview:\n  speed: 3\n')).toMatchObject({
       ok: false,
+      problem: 'invalid',
       error: 'view.speed must be one of 0.5, 1, 2, 5, 10, 30, 60',
     });
     expect(parseScenario('apiVersion: kubeplay/v1\nkind: Scenario\ncluster:\n  workers: -1\n')).toMatchObject({
       ok: false,
+      problem: 'invalid',
       line: 4,
     });
   });
@@ -119,13 +124,20 @@ describe('scenario file', () => {
   it('refuses scenarios beyond six hours of cluster time, which would keep the engine busy for minutes', () => {
     expect(parseScenario('apiVersion: kubeplay/v1\nkind: Scenario\nclock: 30000\n')).toMatchObject({
       ok: false,
+      problem: 'invalid',
       error: 'clock must be a number of seconds from the start, at most six hours',
     });
     expect(
       parseScenario(
         'apiVersion: kubeplay/v1\nkind: Scenario\nsteps:\n- at: 60\n  run: |-\n    kubectl get pods\n    sleep 6h\n',
       ),
-    ).toEqual({ ok: false, error: 'steps[0] sleeps beyond six hours from the start', line: 5, column: 3 });
+    ).toEqual({
+      ok: false,
+      problem: 'invalid',
+      error: 'steps[0] sleeps beyond six hours from the start',
+      line: 5,
+      column: 3,
+    });
   });
 
   it('refuses a step whose script cannot be parsed, where it is', () => {
@@ -133,6 +145,7 @@ describe('scenario file', () => {
       'apiVersion: kubeplay/v1\nkind: Scenario\nsteps:\n- at: 1\n  run: |-\n    cat <<EOF | kubectl apply -f -\n    kind: Pod\n';
     expect(parseScenario(text)).toEqual({
       ok: false,
+      problem: 'invalid',
       error: "steps[0].run, line 1: here-document at line 1 delimited by end-of-file (wanted `EOF')",
       line: 5,
       column: 3,
@@ -142,10 +155,12 @@ describe('scenario file', () => {
   it('refuses other documents and later format versions, saying which', () => {
     expect(parseScenario('apiVersion: v1\nkind: Pod\n')).toMatchObject({
       ok: false,
+      problem: 'invalid',
       error: 'not a Kube Playground scenario: apiVersion must be kubeplay/v1, got "v1"',
     });
     expect(parseScenario('apiVersion: kubeplay/v2\nkind: Scenario\n')).toEqual({
       ok: false,
+      problem: 'newer',
       version: 2,
       error: 'this scenario was made by a newer Kube Playground (format 2); this page reads format kubeplay/v1',
       line: 1,

@@ -6,8 +6,22 @@ import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type N
 import type { Scenario } from './scenario';
 import { checkScenario, scenarioDocument } from './scenarioDocument';
 
+/** Why a scenario cannot be opened, for a page to say in the learner's language (`error` says it in English). */
+export const SCENARIO_PROBLEMS = [
+  'too-long',
+  'not-a-link',
+  'newer',
+  'unknown-format',
+  'damaged',
+  'cut-short',
+  'too-large',
+  'invalid',
+] as const;
+export type ScenarioProblem = (typeof SCENARIO_PROBLEMS)[number];
+
 export type ScenarioResult =
-  { ok: true; scenario: Scenario } | { ok: false; error: string; line?: number; column?: number; version?: number };
+  | { ok: true; scenario: Scenario }
+  | { ok: false; problem: ScenarioProblem; error: string; line?: number; column?: number; version?: number };
 
 const HEADER = `# A Kube Playground scenario. Open it in the playground (Import, or drop this file on the page),
 # or play it headless: npx kubeplay scenario FILE
@@ -24,12 +38,17 @@ export function parseScenario(text: string): ScenarioResult {
   const parsed = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const syntax = parsed.errors[0];
   if (syntax)
-    return { ok: false, error: `YAML: ${syntax.message.split('\n')[0]}`, ...lineAndColumn(text, syntax.pos[0]) };
+    return {
+      ok: false,
+      problem: 'invalid',
+      error: `YAML: ${syntax.message.split('\n')[0]}`,
+      ...lineAndColumn(text, syntax.pos[0]),
+    };
   const at = (path: (string | number)[]) => lineAndColumn(text, fieldOffset(parsed, path));
   const checked = checkScenario(parsed.toJS() as unknown);
   if (checked.ok) return checked;
   const { path = [], ...problem } = checked;
-  return { ...at(path), ...problem };
+  return { ...at(path), ...problem, problem: problem.version === undefined ? 'invalid' : 'newer' };
 }
 
 /** Where a field starts: its key in a mapping, the item in a list. */

@@ -79,14 +79,17 @@ describe('share links', () => {
     const link = encodeScenarioLink(scenario);
     expect(decodeScenarioLink(`${link.slice(0, 20)}!${link.slice(21)}`)).toEqual({
       ok: false,
+      problem: 'damaged',
       error: 'the link is damaged: it holds characters a link never contains',
     });
     expect(decodeScenarioLink(link.slice(0, 4 * Math.floor(link.length / 8)))).toEqual({
       ok: false,
+      problem: 'cut-short',
       error: 'the link is damaged or cut short: it does not decompress (was it copied whole?)',
     });
     expect(decodeScenarioLink('example=S000-pod')).toEqual({
       ok: false,
+      problem: 'not-a-link',
       error: 'this is not a Kube Playground scenario link',
     });
   });
@@ -94,6 +97,7 @@ describe('share links', () => {
   it('refuse a link from a later version, naming it', () => {
     expect(decodeScenarioLink('s2.AAAA')).toEqual({
       ok: false,
+      problem: 'newer',
       version: 2,
       error: 'the link was made by a newer Kube Playground (link format 2; this page reads up to 1)',
     });
@@ -102,6 +106,7 @@ describe('share links', () => {
   it('refuse a link that decompresses to a scenario that is not valid', () => {
     expect(decodeScenarioLink(linkOf('apiVersion: kubeplay/v1\nkind: Scenario\nseed: -4\n'))).toEqual({
       ok: false,
+      problem: 'invalid',
       error: "the link's scenario is not valid: seed must be a non-negative integer",
       line: 3,
       column: 1,
@@ -111,12 +116,14 @@ describe('share links', () => {
   it('refuse oversized links, and links that expand beyond the cap, before using them', () => {
     expect(decodeScenarioLink(`s1.${'A'.repeat(MAX_LINK_CHARS)}`)).toEqual({
       ok: false,
+      problem: 'too-long',
       error: `the link is too long (${MAX_LINK_CHARS + 3} characters; at most ${MAX_LINK_CHARS})`,
     });
     const bomb = linkOf(`apiVersion: kubeplay/v1\nkind: Scenario\neditor: "${'x'.repeat(2_000_000)}"\n`);
     expect(bomb.length).toBeLessThan(MAX_LINK_CHARS);
     expect(decodeScenarioLink(bomb)).toEqual({
       ok: false,
+      problem: 'too-large',
       error: 'the scenario in the link is too large (more than 1000000 bytes)',
     });
   });

@@ -33,31 +33,45 @@ export function isScenarioLink(fragment: string): boolean {
 /** The scenario in a link's fragment (with or without `#`), or why it cannot be opened. */
 export function decodeScenarioLink(fragment: string): ScenarioResult {
   if (fragment.length > MAX_LINK_CHARS)
-    return { ok: false, error: `the link is too long (${fragment.length} characters; at most ${MAX_LINK_CHARS})` };
+    return {
+      ok: false,
+      problem: 'too-long',
+      error: `the link is too long (${fragment.length} characters; at most ${MAX_LINK_CHARS})`,
+    };
   const match = LINK.exec(fragment.trim());
-  if (!match) return { ok: false, error: 'this is not a Kube Playground scenario link' };
+  if (!match) return { ok: false, problem: 'not-a-link', error: 'this is not a Kube Playground scenario link' };
   const version = Number(match[1]);
   const dictionary = DICTIONARIES[version];
   if (!dictionary)
     return version > LINK_VERSION
       ? {
           ok: false,
+          problem: 'newer',
           version,
           error: `the link was made by a newer Kube Playground (link format ${version}; this page reads up to ${LINK_VERSION})`,
         }
-      : { ok: false, version, error: `unknown link format ${version}` };
+      : { ok: false, problem: 'unknown-format', version, error: `unknown link format ${version}` };
   const packed = fromBase64Url(match[2]!);
-  if (!packed) return { ok: false, error: 'the link is damaged: it holds characters a link never contains' };
+  if (!packed)
+    return { ok: false, problem: 'damaged', error: 'the link is damaged: it holds characters a link never contains' };
   let text: string;
   try {
     // One byte more than allowed tells an oversized scenario from one that fits exactly.
     const out = new Uint8Array(MAX_SCENARIO_BYTES + 1);
     const inflated = inflateSync(packed, { dictionary, out });
     if (inflated.length > MAX_SCENARIO_BYTES)
-      return { ok: false, error: `the scenario in the link is too large (more than ${MAX_SCENARIO_BYTES} bytes)` };
+      return {
+        ok: false,
+        problem: 'too-large',
+        error: `the scenario in the link is too large (more than ${MAX_SCENARIO_BYTES} bytes)`,
+      };
     text = strFromU8(inflated);
   } catch {
-    return { ok: false, error: 'the link is damaged or cut short: it does not decompress (was it copied whole?)' };
+    return {
+      ok: false,
+      problem: 'cut-short',
+      error: 'the link is damaged or cut short: it does not decompress (was it copied whole?)',
+    };
   }
   const parsed = parseScenario(text);
   return parsed.ok ? parsed : { ...parsed, error: `the link's scenario is not valid: ${parsed.error}` };

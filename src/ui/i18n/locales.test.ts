@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SCENARIO_PROBLEMS } from '../../engine/scenario/scenarioFile';
 import { pickLanguage } from './pickLanguage';
 import { resources } from './resources';
 
@@ -31,6 +32,13 @@ describe('locales', () => {
       }
     });
   }
+
+  it('names every reason a link or file cannot be opened, in both languages', () => {
+    for (const problem of SCENARIO_PROBLEMS) {
+      expect(typeof lookup(resources.en.app, `scenario.problem.${problem}`), problem).toBe('string');
+      expect(typeof lookup(resources.zh.app, `scenario.problem.${problem}`), problem).toBe('string');
+    }
+  });
 });
 
 describe('pickLanguage', () => {
