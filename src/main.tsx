@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { isScenarioAddress } from './engine/scenario/scenarioAddress';
 import { startAutosave } from './store/autosave';
 import { usePlayground } from './store/playgroundStore';
 import { App } from './ui/App';
@@ -30,7 +31,7 @@ window.kubePlayground = {
 async function openFromAddress() {
   const hash = location.hash;
   // Out of the address first: should opening fail or take long, a reload still brings the workspace back.
-  if (/^#(s\d+\.|example=)/.test(hash)) history.replaceState(null, '', location.pathname + location.search);
+  if (isScenarioAddress(hash)) history.replaceState(null, '', location.pathname + location.search);
   await usePlayground.getState().openInitial(hash, localStorage);
 }
 
@@ -42,7 +43,7 @@ void usePlayground
   .then(() => startAutosave(usePlayground, window));
 // A link pasted into this tab's address bar changes only the fragment: open it without a reload.
 window.addEventListener('hashchange', () => {
-  if (/^#(s\d+\.|example=)/.test(location.hash)) void openFromAddress();
+  if (isScenarioAddress(location.hash)) void openFromAddress();
 });
 initI18n();
 createRoot(document.getElementById('root')!).render(

@@ -7,7 +7,8 @@ export { runScript, parseScript, ScriptSyntaxError, type ScriptRun, type ScriptS
 export type { KubectlResult } from './kubectl/types';
 export type { Scenario, ScenarioStep, ScenarioView } from './scenario/scenario';
 export { formatScenario, parseScenario, type ScenarioResult } from './scenario/scenarioFile';
-export { decodeScenarioLink, encodeScenarioLink, isScenarioLink } from './scenario/scenarioLink';
+export { decodeScenarioLink, encodeScenarioLink } from './scenario/scenarioLink';
+export { isScenarioLink } from './scenario/scenarioAddress';
 export { openScenario, momentOf } from './scenario/scenarioPlayback';
 export { momentFrom, type ScenarioMoment } from './scenario/scenarioMoment';
 export { scenarioFromScript } from './scenario/scenarioFromScript';

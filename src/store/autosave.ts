@@ -7,13 +7,14 @@ import type { StoreApi } from 'zustand';
 import type { PlaygroundState } from './playgroundStore';
 
 /** Real ms from a change to its save. */
-export const AUTOSAVE_DELAY_MS = 800;
+const AUTOSAVE_DELAY_MS = 800;
 /** While playing, the clock changes every tick: saved this often. */
-export const AUTOSAVE_PLAYING_MS = 3_000;
+const AUTOSAVE_PLAYING_MS = 3_000;
 
+/** Starts saving the store's open workspace for as long as the page lives. */
 export function startAutosave(
   store: StoreApi<PlaygroundState>,
-  target: { addEventListener: Window['addEventListener'] },
+  target: { addEventListener(type: 'pagehide' | 'visibilitychange', listener: () => void): void },
 ) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = () => {
@@ -21,7 +22,7 @@ export function startAutosave(
     timer = undefined;
     store.getState().saveWorkspace();
   };
-  const unsubscribe = store.subscribe((state, previous) => {
+  store.subscribe((state, previous) => {
     const learnerChanged =
       state.steps !== previous.steps ||
       state.editorText !== previous.editorText ||
@@ -34,5 +35,4 @@ export function startAutosave(
   });
   target.addEventListener('pagehide', save);
   target.addEventListener('visibilitychange', save);
-  return unsubscribe;
 }

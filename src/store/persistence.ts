@@ -29,6 +29,5 @@ export function saveStored(key: string, value: unknown): void {
   }
 }
 
-export const isString = (value: unknown): value is string => typeof value === 'string';
 export const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');

@@ -5,6 +5,7 @@
 import i18next from 'i18next';
 import { momentFrom } from '../engine/scenario/scenarioMoment';
 import type { Scenario } from '../engine/scenario/scenario';
+import { exampleIdIn, isScenarioLink } from '../engine/scenario/scenarioAddress';
 import type { ScenarioProblem } from '../engine/scenario/scenarioFile';
 import type { ExportFormat } from '../worker/protocol';
 import { STARTER_MANIFEST } from './editorSlice';
@@ -50,7 +51,7 @@ export interface ScenarioSlice {
   currentScenario(): Scenario;
   /** The share link's fragment (`s1.…`) for the scenario as it stands, paused at this moment. */
   shareFragment(): Promise<string>;
-  exportFile(format: ExportFormat): Promise<ExportedFile>;
+  exportFile(format: FileFormat): Promise<ExportedFile>;
   /** Writes the open workspace as it stands to storage (autosave); nothing while a scenario is being opened. */
   saveWorkspace(): void;
   dismissScenarioMessage(): void;
@@ -61,9 +62,11 @@ function problemText(read: { problem: ScenarioProblem; error: string; version?: 
   return i18next.t(`app:scenario.problem.${read.problem}`, { detail: read.error, version: read.version });
 }
 
-const EXPORTS: Record<ExportFormat, { suffix: string; type: string }> = {
+/** What Export saves: everything but the link, which Share gives. */
+export type FileFormat = Exclude<ExportFormat, 'link'>;
+
+const EXPORTS: Record<FileFormat, { suffix: string; type: string }> = {
   file: { suffix: '.kubeplay.yaml', type: 'application/yaml' },
-  link: { suffix: '.link.txt', type: 'text/plain' },
   manifests: { suffix: '.manifests.yaml', type: 'application/yaml' },
   script: { suffix: '.sh', type: 'text/x-shellscript' },
   events: { suffix: '.events.txt', type: 'text/plain' },
@@ -131,10 +134,10 @@ export const createScenarioSlice: Slice<ScenarioSlice> = (set, get) => {
       if (firstLoad) set({ workspaces: loadWorkspaces(storage, STARTER_MANIFEST) });
       loaded = true;
       storageInUse = storage;
-      const example = /^#example=([A-Za-z0-9-]+)$/.exec(hash);
+      const example = exampleIdIn(hash);
       if (example) {
-        if (await get().openExample(example[1]!)) return;
-      } else if (/^#s\d+\./.test(hash)) {
+        if (await get().openExample(example)) return;
+      } else if (isScenarioLink(hash)) {
         const read = await get().engine!.client.readScenario(hash);
         if (read.ok) return open(read.scenario, { kind: 'link' }, read.scenario);
         fail(i18next.t('app:scenario.badLink', { error: problemText(read) }));
@@ -220,7 +223,7 @@ export const createScenarioSlice: Slice<ScenarioSlice> = (set, get) => {
       const text = await get().engine!.client.exportScenario(scenario, format);
       const base = (scenario.title ?? 'scenario').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
       const { suffix, type } = EXPORTS[format];
-      return { name: `${base}${suffix}`, text: format === 'link' ? `#${text}\n` : text, type };
+      return { name: `${base}${suffix}`, text, type };
     },
     saveWorkspace() {
       const [current, ...others] = get().workspaces;

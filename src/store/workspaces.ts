@@ -10,7 +10,7 @@ import { checkScenario, scenarioDocument } from '../engine/scenario/scenarioDocu
 import { STORAGE_KEYS } from './persistence';
 
 /** Workspaces kept, the current one included. */
-export const KEEP_WORKSPACES = 6;
+const KEEP_WORKSPACES = 6;
 
 export type ScenarioOrigin =
   { kind: 'blank' } | { kind: 'example'; id: string } | { kind: 'link' } | { kind: 'file'; name: string };

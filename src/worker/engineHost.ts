@@ -67,7 +67,7 @@ export class EngineHost {
   private stepsShown = 0;
 
   constructor(private readonly timers: HostTimers) {
-    // A cluster from the start, so reads before `start` (completion, inspect) have one to look at.
+    // A cluster from the start, so reads before `open` (completion, inspect) have one to look at.
     this.playback = new Playback({ seed: 1 });
   }
 

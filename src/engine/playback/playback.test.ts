@@ -39,7 +39,7 @@ describe('Playback', () => {
     expect(playback.current().kubectl('get deployments').stderr).toBe('No resources found in default namespace.\n');
     playback.advanceTo(end);
     expect(canonical(playback.current().cluster.snapshot())).toBe(first);
-    expect(playback.stepTimes()).toEqual([start + 5_000, start + 40_000]);
+    expect(playback.recorded().map((step) => step.at)).toEqual([start + 5_000, start + 40_000]);
   });
 
   it('shows an earlier moment as it was, mid rollout', () => {

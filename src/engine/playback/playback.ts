@@ -175,7 +175,8 @@ export class Playback {
       const parsed = parseScript(next.script);
       if (parsed.ok) {
         const results = this.runBefore(parsed.steps, this.steps[this.stepsRun]?.at ?? this.horizonAt);
-        this.replayed = [...this.replayed, { index, ...next, results }].slice(-MAX_REPLAYED);
+        this.replayed.push({ index, ...next, results });
+        if (this.replayed.length > MAX_REPLAYED) this.replayed.shift();
       }
       this.checkpoint();
       lastCheckpoint = this.now();
@@ -198,11 +199,6 @@ export class Playback {
       this.checkpoints = this.checkpoints.slice(0, this.checkpoints.indexOf(from) + 1);
     }
     this.advanceTo(target);
-  }
-
-  /** Moments at which the learner did something, for the timeline's marks. */
-  stepTimes(): number[] {
-    return this.steps.map((step) => step.at);
   }
 
   /**

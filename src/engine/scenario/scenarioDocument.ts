@@ -14,7 +14,7 @@ import { parseScript, type ScriptStep } from '../script/parseScript';
 export const DEFAULT_WORKERS = 3;
 export const DEFAULT_SEED = 1;
 /** More than this many steps is not a learner's session; refusing it bounds what a link can make the page run. */
-export const MAX_STEPS = 2_000;
+const MAX_STEPS = 2_000;
 
 const TOP_FIELDS = [
   'apiVersion',

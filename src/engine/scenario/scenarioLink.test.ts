@@ -4,7 +4,8 @@ import { defaultShape } from '../cluster/shape';
 import { LINK_DICTIONARY_V1 } from './linkDictionary';
 import { formatScenario } from './scenarioFile';
 import type { Scenario } from './scenario';
-import { decodeScenarioLink, encodeScenarioLink, isScenarioLink, MAX_LINK_CHARS } from './scenarioLink';
+import { isScenarioLink } from './scenarioAddress';
+import { decodeScenarioLink, encodeScenarioLink, MAX_LINK_CHARS } from './scenarioLink';
 
 const deployment = `apiVersion: apps/v1
 kind: Deployment

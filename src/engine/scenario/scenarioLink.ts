@@ -25,11 +25,6 @@ export function encodeScenarioLink(scenario: Scenario): string {
   return `s${LINK_VERSION}.${toBase64Url(packed)}`;
 }
 
-/** Whether a URL fragment is a share link (it may still be broken: decode it to know). */
-export function isScenarioLink(fragment: string): boolean {
-  return LINK.test(fragment);
-}
-
 /** The scenario in a link's fragment (with or without `#`), or why it cannot be opened. */
 export function decodeScenarioLink(fragment: string): ScenarioResult {
   if (fragment.length > MAX_LINK_CHARS)

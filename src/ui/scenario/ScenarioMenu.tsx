@@ -5,13 +5,13 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../store/playgroundStore';
-import type { ExportFormat } from '../../worker/protocol';
+import type { FileFormat } from '../../store/scenarioSlice';
 import { downloadText } from './downloadText';
 import { GalleryDialog } from './GalleryDialog';
 import { importDroppedFile } from './importDroppedFile';
 import { originLabel } from './originLabel';
 
-const EXPORT_FORMATS: ExportFormat[] = ['file', 'manifests', 'script', 'events'];
+const EXPORT_FORMATS: FileFormat[] = ['file', 'manifests', 'script', 'events'];
 
 export function ScenarioMenu() {
   const { t } = useTranslation();
@@ -23,7 +23,7 @@ export function ScenarioMenu() {
   const picker = useRef<HTMLInputElement>(null);
   const current = workspaces[0];
 
-  const download = async (format: ExportFormat, menu: HTMLDetailsElement | null) => {
+  const download = async (format: FileFormat, menu: HTMLDetailsElement | null) => {
     if (menu) menu.open = false;
     const file = await exportFile(format);
     downloadText(file.name, file.text, file.type);
